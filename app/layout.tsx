@@ -1,0 +1,52 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { getConfig } from '@/lib/config';
+import { getSiteInfo } from '@/lib/wordpress';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const site = await getSiteInfo();
+  return {
+    metadataBase: new URL(getConfig().siteUrl),
+    title: { default: site.name, template: `%s – ${site.name}` },
+    description: site.description,
+  };
+}
+
+export const viewport: Viewport = {
+  colorScheme: 'light dark',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#fbf8f3' },
+    { media: '(prefers-color-scheme: dark)', color: '#16140f' },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const site = await getSiteInfo();
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link href="/" className="site-header__name">
+              {site.name}
+            </Link>
+            {site.description && <p className="site-header__tagline">{site.description}</p>}
+          </div>
+        </header>
+        <main id="main" className="site-main">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            © {new Date().getFullYear()} {site.name}
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

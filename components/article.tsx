@@ -1,0 +1,57 @@
+import Link from 'next/link';
+import { renderContent } from '@/lib/content/render';
+import type { Post } from '@/lib/wordpress';
+import { Byline } from './byline';
+import { FeaturedImage } from './featured-image';
+
+export function Article({
+  post,
+  timezone,
+  wordpressHome,
+}: {
+  post: Post;
+  timezone: string;
+  wordpressHome: string;
+}) {
+  const isPage = post.type === 'page';
+  return (
+    <article className="article">
+      <header className="article__header">
+        {post.categories.length > 0 && (
+          <p className="article__kicker">
+            {post.categories.map((category, index) => (
+              <span key={category.id}>
+                {index > 0 && ', '}
+                <Link href={category.path}>{category.name}</Link>
+              </span>
+            ))}
+          </p>
+        )}
+        <h1 className="article__title">{post.title}</h1>
+        {!isPage && <Byline authors={post.authors} publishedAt={post.publishedAt} timezone={timezone} />}
+      </header>
+      {post.featuredImage && <FeaturedImage image={post.featuredImage} />}
+      <div className="article__content entry-content">
+        {post.isPasswordProtected ? (
+          <p className="notice">This story is protected by a password.</p>
+        ) : (
+          renderContent(post.contentHtml, wordpressHome)
+        )}
+      </div>
+      {post.tags.length > 0 && (
+        <footer className="article__footer">
+          <h2 className="visually-hidden">Tags</h2>
+          <ul className="tag-list">
+            {post.tags.map((tag) => (
+              <li key={tag.id}>
+                <Link href={tag.path} rel="tag">
+                  {tag.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </footer>
+      )}
+    </article>
+  );
+}

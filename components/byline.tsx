@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import type { Author } from '@/lib/wordpress';
+import { FormattedDate } from './formatted-date';
+
+export function Byline({
+  authors,
+  publishedAt,
+  timezone,
+}: {
+  authors: Author[];
+  publishedAt: string;
+  timezone: string;
+}) {
+  return (
+    <p className="byline">
+      {authors.length > 0 && (
+        <>
+          By{' '}
+          {authors.map((author, index) => (
+            <span key={author.slug || author.name}>
+              {index > 0 && (index === authors.length - 1 ? ' and ' : ', ')}
+              <Link href={author.path} rel="author">
+                {author.name}
+              </Link>
+            </span>
+          ))}
+          <span aria-hidden="true"> · </span>
+        </>
+      )}
+      <FormattedDate iso={publishedAt} timezone={timezone} />
+    </p>
+  );
+}

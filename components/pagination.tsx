@@ -1,0 +1,45 @@
+import Link from 'next/link';
+
+/** Previous/next and numbered links; `pathForPage(1)` is the list's first page. */
+export function Pagination({
+  page,
+  totalPages,
+  pathForPage,
+}: {
+  page: number;
+  totalPages: number;
+  pathForPage: (page: number) => string;
+}) {
+  if (totalPages <= 1) return null;
+  const numbers = Array.from({ length: totalPages }, (_, index) => index + 1).filter(
+    (n) => n === 1 || n === totalPages || Math.abs(n - page) <= 2,
+  );
+  return (
+    <nav className="pagination" aria-label="Pagination">
+      {page > 1 && (
+        <Link href={pathForPage(page - 1)} rel="prev">
+          ← Newer
+        </Link>
+      )}
+      <ol>
+        {numbers.map((n, index) => (
+          <li key={n}>
+            {index > 0 && n - (numbers[index - 1] ?? n) > 1 && <span aria-hidden="true">… </span>}
+            {n === page ? (
+              <span aria-current="page">{n}</span>
+            ) : (
+              <Link href={pathForPage(n)} aria-label={`Page ${n}`}>
+                {n}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ol>
+      {page < totalPages && (
+        <Link href={pathForPage(page + 1)} rel="next">
+          Older →
+        </Link>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,126 @@
+import { expect, test } from '@playwright/test';
+import {
+  allPublishedPosts,
+  pathOf,
+  permalinkStructure,
+  textOf,
+  wordpressGet,
+  type WordPressPost,
+} from './wordpress';
+
+test.describe(`a reader (permalinks ${permalinkStructure})`, () => {
+  test('the home page lists the latest posts WordPress has, linked at their WordPress paths', async ({
+    page,
+  }) => {
+    const { data: latest } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { per_page: 10 });
+    const response = await page.goto('/');
+    expect(response?.status()).toBe(200);
+    const cards = page.locator('.post-card');
+    await expect(cards).toHaveCount(10);
+    const links = page.locator('.post-card__title a');
+    for (const [index, post] of latest.entries()) {
+      await expect(links.nth(index)).toHaveText(textOf(post.title.rendered));
+      await expect(links.nth(index)).toHaveAttribute('href', pathOf(post.link));
+    }
+  });
+
+  test('a reader pages through the archive and back to the front page', async ({ page }) => {
+    const { data: second } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { per_page: 10, page: 2 });
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: 'Older' }).click();
+    await expect(page).toHaveURL(/\/page\/2\/$/);
+    await expect(page.locator('.post-card__title a').first()).toHaveText(
+      textOf(second[0]?.title.rendered ?? ''),
+    );
+    await page.getByRole('link', { name: 'Newer' }).click();
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  test('a reader opens a post from the home page and reads it at its WordPress path', async ({ page }) => {
+    const { data: latest } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { per_page: 1 });
+    const post = latest[0];
+    if (!post) throw new Error('WordPress has no posts');
+    await page.goto('/');
+    await page
+      .getByRole('link', { name: textOf(post.title.rendered), exact: true })
+      .first()
+      .click();
+    await expect(page).toHaveURL(new RegExp(`${pathOf(post.link)}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(textOf(post.title.rendered));
+    await expect(page.locator('.article__content')).not.toBeEmpty();
+  });
+
+  test('every published post answers 200 at its WordPress path with its title', async ({ request }) => {
+    test.setTimeout(240_000);
+    const posts = await allPublishedPosts();
+    expect(posts.length).toBeGreaterThanOrEqual(40);
+    for (const post of posts) {
+      const response = await request.get(pathOf(post.link), { maxRedirects: 0 });
+      expect(response.status(), pathOf(post.link)).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('<h1 class="article__title">');
+    }
+  });
+
+  test('the featured image is a responsive hero with alt text', async ({ page }) => {
+    const { data } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', {
+      slug: 'a-field-guide-to-every-block',
+    });
+    const post = data[0];
+    if (!post) throw new Error('the all-blocks post is missing');
+    await page.goto(pathOf(post.link));
+    const hero = page.locator('.hero img');
+    await expect(hero).toHaveAttribute('srcset', /\d+w/);
+    await expect(hero).toHaveAttribute('alt', /\S/);
+    await expect(hero).toHaveAttribute('fetchpriority', 'high');
+  });
+
+  test('a known slug at the wrong path redirects permanently to the right one', async ({ request }) => {
+    const { data } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { per_page: 1 });
+    const post = data[0];
+    if (!post) throw new Error('WordPress has no posts');
+    const response = await request.get(`/misfiled/${post.slug}/`, { maxRedirects: 0 });
+    expect(response.status()).toBe(308);
+    expect(new URL(response.headers().location ?? '', 'http://x').pathname).toBe(pathOf(post.link));
+  });
+
+  test('pages work without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.locator('.post-card__title a').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await context.close();
+  });
+});
+
+test.describe('bad input', () => {
+  test('an unknown path is a 404 page with status 404', async ({ page }) => {
+    const response = await page.goto('/no-such-story-anywhere/');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  });
+
+  for (const path of [
+    '/%2E%2E/',
+    '/a%2Fb/',
+    `/${'x'.repeat(300)}/`,
+    '/%E0%A4%A/',
+    '/page/0/',
+    '/page/-1/',
+    '/page/abc/',
+    '/page/99999999/',
+    '/page/9999/',
+  ]) {
+    test(`${path.slice(0, 40)} is a 404, not a server error`, async ({ request }) => {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status()).toBe(404);
+    });
+  }
+
+  test('/page/1/ redirects to the front page', async ({ request }) => {
+    const response = await request.get('/page/1/', { maxRedirects: 0 });
+    expect(response.status()).toBe(308);
+    expect(new URL(response.headers().location ?? '', 'http://x').pathname).toBe('/');
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The tests' own window on the embedded WordPress: what WordPress says, to compare with what
+ * the frontend shows. (The app itself only talks to WordPress through lib/wordpress.)
+ */
+export const wordpressUrl = process.env.E2E_WORDPRESS_URL ?? 'http://127.0.0.1:9411';
+export const permalinkStructure = process.env.E2E_PERMALINK_STRUCTURE ?? '/%postname%/';
+
+export interface WordPressPost {
+  id: number;
+  slug: string;
+  link: string;
+  title: { rendered: string };
+  sticky: boolean;
+  featured_media: number;
+  content: { rendered: string; protected: boolean };
+}
+
+export async function wordpressGet<T>(route: string, params: Record<string, string | number> = {}) {
+  const url = new URL(`${wordpressUrl}/`);
+  url.searchParams.set('rest_route', route);
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`WordPress ${route} answered ${response.status}`);
+  return {
+    data: (await response.json()) as T,
+    total: Number(response.headers.get('X-WP-Total')),
+    totalPages: Number(response.headers.get('X-WP-TotalPages')),
+  };
+}
+
+/** Every published post, newest first. */
+export async function allPublishedPosts(): Promise<WordPressPost[]> {
+  const posts: WordPressPost[] = [];
+  for (let page = 1; ; page++) {
+    const { data, totalPages } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { per_page: 100, page });
+    posts.push(...data);
+    if (page >= totalPages) return posts;
+  }
+}
+
+export function pathOf(link: string): string {
+  const url = new URL(link);
+  return url.pathname;
+}
+
+/** WordPress titles are HTML; this is the text a reader sees. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .trim();
+}

@@ -1,0 +1,107 @@
+import sanitizeHtml from 'sanitize-html';
+import { pathFromWordPressLink } from '@/lib/wordpress/paths';
+
+/** Embed providers whose iframes are kept (sandboxed); every other iframe is removed. */
+export const EMBED_PROVIDERS = [
+  'www.youtube.com',
+  'www.youtube-nocookie.com',
+  'player.vimeo.com',
+  'w.soundcloud.com',
+  'open.spotify.com',
+  'embed.music.apple.com',
+  'www.dailymotion.com',
+  'player.twitch.tv',
+  'www.google.com',
+] as const;
+
+const IFRAME_SANDBOX = 'allow-scripts allow-same-origin allow-presentation allow-popups';
+
+/** Inline styles blocks use for layout and colour; anything else (url(), expressions) is dropped. */
+const SAFE_LENGTH = /^-?\d+(\.\d+)?(px|em|rem|%|vw|vh|ch)?$/;
+const SAFE_COLOR =
+  /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\)|hsla?\([\d\s.,%deg]+\)|[a-z]+|var\(--[a-z0-9-]+\))$/i;
+const allowedStyles = {
+  '*': {
+    color: [SAFE_COLOR],
+    'background-color': [SAFE_COLOR],
+    'text-align': [/^(left|right|center|justify)$/],
+    'font-size': [SAFE_LENGTH],
+    'flex-basis': [SAFE_LENGTH],
+    width: [SAFE_LENGTH],
+    'max-width': [SAFE_LENGTH],
+    'aspect-ratio': [/^\d+(\.\d+)?(\s*\/\s*\d+(\.\d+)?)?$/],
+    'object-fit': [/^(cover|contain|fill|none|scale-down)$/],
+    'object-position': [/^[\d.%\s]+$/],
+    'min-height': [SAFE_LENGTH],
+  },
+};
+
+/**
+ * Sanitises WordPress post HTML for rendering: no scripts, no event handlers, no javascript: or
+ * data: links, iframes only from known embed providers and sandboxed. Links into the WordPress
+ * site become frontend paths. Images load lazily.
+ */
+export function sanitizeContent(html: string, wordpressHome: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: [
+      ...sanitizeHtml.defaults.allowedTags,
+      'img',
+      'figure',
+      'figcaption',
+      'picture',
+      'source',
+      'iframe',
+      'video',
+      'audio',
+      'track',
+      'del',
+      'ins',
+      's',
+      'u',
+      'mark',
+      'sup',
+      'sub',
+      'details',
+      'summary',
+      'cite',
+      'time',
+    ],
+    allowedAttributes: {
+      '*': ['class', 'id', 'style', 'title', 'lang', 'dir', 'aria-label', 'aria-hidden', 'data-fn'],
+      a: ['href', 'name', 'target', 'rel'],
+      img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
+      source: ['src', 'srcset', 'sizes', 'type', 'media'],
+      iframe: ['src', 'width', 'height', 'allow', 'allowfullscreen', 'referrerpolicy', 'loading', 'sandbox'],
+      video: ['src', 'controls', 'poster', 'width', 'height', 'preload', 'loop', 'muted', 'playsinline'],
+      audio: ['src', 'controls', 'preload', 'loop'],
+      track: ['src', 'kind', 'srclang', 'label', 'default'],
+      ol: ['start', 'reversed', 'type'],
+      li: ['value'],
+      td: ['colspan', 'rowspan', 'headers'],
+      th: ['colspan', 'rowspan', 'headers', 'scope'],
+      time: ['datetime'],
+      blockquote: ['cite'],
+    },
+    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+    allowedSchemesByTag: { img: ['http', 'https'], source: ['http', 'https'] },
+    allowProtocolRelative: false,
+    allowedIframeHostnames: [...EMBED_PROVIDERS],
+    allowIframeRelativeUrls: false,
+    allowedStyles,
+    transformTags: {
+      a: (tagName, attribs) => {
+        const href = attribs.href ?? '';
+        const internal = href ? pathFromWordPressLink(href, wordpressHome) : null;
+        const next = { ...attribs };
+        if (internal !== null) next.href = internal;
+        if (next.target === '_blank') next.rel = 'noopener noreferrer';
+        return { tagName, attribs: next };
+      },
+      img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy', decoding: 'async' } }),
+      iframe: (tagName, attribs) => ({
+        tagName,
+        attribs: { ...attribs, sandbox: IFRAME_SANDBOX, loading: 'lazy' },
+      }),
+    },
+  });
+}

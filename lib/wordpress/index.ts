@@ -1,0 +1,11 @@
+/** The only way into WordPress. Routes and components import from here, never fetch themselves. */
+export { listPosts, resolvePath, POSTS_PER_PAGE, MAX_PAGE_NUMBER } from './posts';
+export { getSiteInfo } from './site';
+export {
+  WordPressError,
+  WordPressInvalidResponseError,
+  WordPressNotFoundError,
+  WordPressRequestRejectedError,
+  WordPressUnavailableError,
+} from './errors';
+export type { Author, Image, Paginated, Post, PostSummary, ResolvedPath, SiteInfo, Term } from './types';

@@ -1,0 +1,107 @@
+/** Raw WordPress shapes → the app's shapes. Private to lib/wordpress. */
+import { htmlToText } from '@/lib/content/text';
+import { pathFromWordPressLink } from './paths';
+import type { RawMedia, RawPost, RawTerm, RawUser } from './schemas';
+import type { Author, Image, Post, PostSummary, Term } from './types';
+
+/** WordPress's *_gmt fields carry no zone designator; they are UTC. */
+export function toIsoUtc(gmt: string | null | undefined, fallback: string): string {
+  const value = gmt && !gmt.startsWith('0000') ? gmt : fallback;
+  return /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`;
+}
+
+function isEmbedError(value: object): value is { code: string } {
+  return 'code' in value && !('id' in value);
+}
+
+export function mapImage(media: RawMedia): Image {
+  const fullWidth = media.media_details.width ?? 0;
+  const fullHeight = media.media_details.height ?? 0;
+  const ratio = fullWidth && fullHeight ? fullWidth / fullHeight : null;
+  const sizes = Object.values(media.media_details.sizes ?? {})
+    // Cropped sizes (the square thumbnail) would distort a responsive image.
+    .filter((size) => ratio === null || Math.abs(size.width / size.height - ratio) < 0.02)
+    .map((size) => ({ url: size.source_url, width: size.width, height: size.height }))
+    .sort((a, b) => a.width - b.width);
+  const deduplicated = sizes.filter(
+    (size, index) => sizes.findIndex((s) => s.width === size.width) === index,
+  );
+  const largest = deduplicated.at(-1);
+  return {
+    url: media.source_url,
+    width: fullWidth || largest?.width || 0,
+    height: fullHeight || largest?.height || 0,
+    alt: media.alt_text,
+    sizes: deduplicated,
+  };
+}
+
+export function mapAuthor(user: RawUser, wordpressHome: string): Author {
+  return {
+    id: user.id,
+    name: htmlToText(user.name),
+    slug: user.slug,
+    path: pathFromWordPressLink(user.link, wordpressHome) ?? `/author/${encodeURIComponent(user.slug)}/`,
+    bio: user.description,
+    avatarUrl: user.avatar_urls['96'] ?? Object.values(user.avatar_urls).at(-1) ?? null,
+  };
+}
+
+export function mapTerm(term: RawTerm, wordpressHome: string): Term {
+  return {
+    id: term.id,
+    name: htmlToText(term.name),
+    slug: term.slug,
+    taxonomy: term.taxonomy,
+    path: pathFromWordPressLink(term.link, wordpressHome) ?? '/',
+  };
+}
+
+function mapAuthors(raw: RawPost, wordpressHome: string): Author[] {
+  if (raw.coauthors?.length) {
+    return raw.coauthors.map((coauthor) => ({
+      id: coauthor.id ?? null,
+      name: htmlToText(coauthor.display_name),
+      slug: coauthor.user_nicename ?? '',
+      path:
+        (coauthor.link && pathFromWordPressLink(coauthor.link, wordpressHome)) ||
+        `/author/${encodeURIComponent(coauthor.user_nicename ?? '')}/`,
+      bio: coauthor.description ?? '',
+      avatarUrl: coauthor.avatar_url ?? null,
+    }));
+  }
+  return (raw._embedded?.author ?? [])
+    .filter((author): author is RawUser => !isEmbedError(author))
+    .map((author) => mapAuthor(author, wordpressHome));
+}
+
+export function mapPostSummary(raw: RawPost, wordpressHome: string): PostSummary {
+  const media = raw._embedded?.['wp:featuredmedia']?.[0];
+  const terms = (raw._embedded?.['wp:term'] ?? []).flat().map((term) => mapTerm(term, wordpressHome));
+  return {
+    id: raw.id,
+    type: raw.type,
+    slug: raw.slug,
+    path: pathFromWordPressLink(raw.link, wordpressHome) ?? `/?p=${raw.id}`,
+    title: htmlToText(raw.title.rendered),
+    excerpt: raw.excerpt?.protected ? '' : htmlToText(raw.excerpt?.rendered ?? ''),
+    publishedAt: toIsoUtc(raw.date_gmt, raw.date),
+    modifiedAt: toIsoUtc(raw.modified_gmt, raw.modified ?? raw.date),
+    sticky: raw.sticky ?? false,
+    authors: mapAuthors(raw, wordpressHome),
+    featuredImage: media && !isEmbedError(media) ? mapImage(media) : null,
+    categories: terms.filter((term) => term.taxonomy === 'category'),
+    tags: terms.filter((term) => term.taxonomy === 'post_tag'),
+  };
+}
+
+export function mapPost(raw: RawPost, wordpressHome: string): Post {
+  return {
+    ...mapPostSummary(raw, wordpressHome),
+    contentHtml: raw.content?.rendered ?? '',
+    isPasswordProtected: raw.content?.protected ?? false,
+    commentStatus: raw.comment_status === 'open' ? 'open' : 'closed',
+    wordpressLink: raw.link,
+    seo: { yoastHeadJson: raw.yoast_head_json ?? null, yoastHead: raw.yoast_head ?? null },
+  };
+}

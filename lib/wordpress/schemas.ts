@@ -1,0 +1,115 @@
+/**
+ * Runtime schemas of WordPress REST responses: the raw shapes, private to lib/wordpress.
+ * Only fields Broadsheet reads are declared; WordPress and plugins may add any others.
+ */
+import { z } from 'zod';
+
+const rendered = z.object({ rendered: z.string() });
+const renderedProtected = z.object({ rendered: z.string(), protected: z.boolean().optional() });
+
+/** An embedded item WordPress could not include (e.g. private media) comes as an error object. */
+const embedError = z.object({ code: z.string(), message: z.string().optional() });
+
+export const rawUserSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  slug: z.string(),
+  link: z.string(),
+  description: z.string().default(''),
+  url: z.string().default(''),
+  avatar_urls: z.record(z.string(), z.string()).default({}),
+});
+export type RawUser = z.infer<typeof rawUserSchema>;
+
+export const rawTermSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  slug: z.string(),
+  link: z.string(),
+  taxonomy: z.string(),
+  description: z.string().optional(),
+  parent: z.number().int().optional(),
+  count: z.number().int().optional(),
+});
+export type RawTerm = z.infer<typeof rawTermSchema>;
+
+const rawMediaSizeSchema = z.object({
+  source_url: z.string(),
+  width: z.coerce.number(),
+  height: z.coerce.number(),
+  mime_type: z.string().optional(),
+});
+
+export const rawMediaSchema = z.object({
+  id: z.number().int(),
+  source_url: z.string(),
+  alt_text: z.string().default(''),
+  media_type: z.string().optional(),
+  mime_type: z.string().optional(),
+  media_details: z
+    .object({
+      width: z.coerce.number().optional(),
+      height: z.coerce.number().optional(),
+      sizes: z.record(z.string(), rawMediaSizeSchema).optional(),
+    })
+    .partial()
+    .catch({}),
+});
+export type RawMedia = z.infer<typeof rawMediaSchema>;
+
+/** Co-Authors Plus adds this list to posts; guest authors have no WordPress user id. */
+const rawCoauthorSchema = z.object({
+  id: z.number().int().optional(),
+  display_name: z.string(),
+  user_nicename: z.string().optional(),
+  link: z.string().optional(),
+  description: z.string().optional(),
+  avatar_url: z.string().optional(),
+});
+
+/** Yoast's yoast_head_json is validated where it is mapped (lib/seo); here it is kept as an object. */
+const yoastHeadJson = z.record(z.string(), z.unknown()).nullable().optional();
+
+export const rawPostSchema = z.object({
+  id: z.number().int(),
+  date: z.string(),
+  date_gmt: z.string().nullable().optional(),
+  modified: z.string().optional(),
+  modified_gmt: z.string().optional(),
+  slug: z.string(),
+  status: z.string().optional(),
+  type: z.string(),
+  link: z.string(),
+  title: rendered,
+  content: renderedProtected.optional(),
+  excerpt: renderedProtected.optional(),
+  author: z.number().int().optional(),
+  featured_media: z.number().int().optional(),
+  parent: z.number().int().optional(),
+  sticky: z.boolean().optional(),
+  comment_status: z.string().optional(),
+  categories: z.array(z.number().int()).optional(),
+  tags: z.array(z.number().int()).optional(),
+  coauthors: z.array(rawCoauthorSchema).optional(),
+  yoast_head_json: yoastHeadJson,
+  yoast_head: z.string().nullable().optional(),
+  _embedded: z
+    .object({
+      author: z.array(z.union([rawUserSchema, embedError])).optional(),
+      'wp:featuredmedia': z.array(z.union([rawMediaSchema, embedError])).optional(),
+      'wp:term': z.array(z.array(rawTermSchema)).optional(),
+    })
+    .optional(),
+});
+export type RawPost = z.infer<typeof rawPostSchema>;
+
+export const rawPostListSchema = z.array(rawPostSchema);
+
+export const rawSiteSchema = z.object({
+  name: z.string(),
+  description: z.string().default(''),
+  url: z.string(),
+  home: z.string(),
+  gmt_offset: z.coerce.number().optional(),
+  timezone_string: z.string().optional(),
+});

@@ -1,0 +1,209 @@
+import type { z } from 'zod';
+import {
+  WordPressInvalidResponseError,
+  WordPressNotFoundError,
+  WordPressRequestRejectedError,
+  WordPressUnavailableError,
+} from './errors';
+
+/**
+ * How a response may be cached. Published content is cached in Next's data cache under tags,
+ * with a time-based backstop; drafts, previews and password-unlocked content never are.
+ */
+export type CachePolicy = { tags: readonly string[]; revalidateSeconds: number } | 'no-store';
+
+export interface WordPressRequest<Schema extends z.ZodType> {
+  /** A REST route such as /wp/v2/posts. */
+  route: string;
+  params?: Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
+  schema: Schema;
+  cache: CachePolicy;
+  /** Basic credentials (user and Application Password); forces no-store. */
+  credentials?: { user: string; applicationPassword: string } | null;
+}
+
+export interface WordPressResponse<T> {
+  data: T;
+  /** From X-WP-Total / X-WP-TotalPages on collection endpoints; null elsewhere. */
+  total: number | null;
+  totalPages: number | null;
+}
+
+export interface TransportOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  /** Attempts for a request on network errors and 5xx, the first included. */
+  maxAttempts?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  log?: (message: string) => void;
+}
+
+type NextFetchInit = RequestInit & { next?: { revalidate?: number | false; tags?: string[] } };
+
+const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
+
+/** Builds the request URL. ?rest_route= works on every WordPress, with or without pretty permalinks. */
+export function buildRestUrl(
+  baseUrl: string,
+  route: string,
+  params: WordPressRequest<z.ZodType>['params'] = {},
+) {
+  const url = new URL(`${baseUrl}/`);
+  url.searchParams.set('rest_route', route);
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    url.searchParams.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  return url.toString();
+}
+
+function headerNumber(headers: Headers, name: string): number | null {
+  const value = headers.get(name);
+  if (value === null || value.trim() === '') return null;
+  const number = Number(value);
+  return Number.isInteger(number) && number >= 0 ? number : null;
+}
+
+/** "title.rendered" style path of the first schema problem, for error messages. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+async function readErrorCode(response: Response): Promise<string | null> {
+  try {
+    const body: unknown = await response.json();
+    if (body && typeof body === 'object' && 'code' in body && typeof body.code === 'string') return body.code;
+  } catch {
+    // Not JSON: no code to report.
+  }
+  return null;
+}
+
+/**
+ * The one transport to WordPress: every request has a deadline, idempotent reads are retried with
+ * backoff on network errors and 5xx while the deadline allows, and every response is validated.
+ */
+export function createTransport(options: TransportOptions) {
+  const fetchImpl = options.fetch ?? fetch;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((wake) => setTimeout(wake, ms)));
+  const maxAttempts = options.maxAttempts ?? 3;
+
+  return async function request<Schema extends z.ZodType>(
+    spec: WordPressRequest<Schema>,
+  ): Promise<WordPressResponse<z.output<Schema>>> {
+    const endpoint = spec.route;
+    const url = buildRestUrl(options.baseUrl, spec.route, spec.params);
+    const init: NextFetchInit = { method: 'GET', headers: { Accept: 'application/json' } };
+    if (spec.credentials) {
+      const token = Buffer.from(`${spec.credentials.user}:${spec.credentials.applicationPassword}`).toString(
+        'base64',
+      );
+      init.headers = { ...init.headers, Authorization: `Basic ${token}` };
+    }
+    if (spec.cache === 'no-store' || spec.credentials) {
+      init.cache = 'no-store';
+    } else {
+      init.next = { revalidate: spec.cache.revalidateSeconds, tags: [...spec.cache.tags] };
+    }
+
+    // One deadline for all attempts, so a reader never waits longer than the configured timeout.
+    const deadline = Date.now() + options.timeoutMs;
+    let lastFailure: WordPressUnavailableError | null = null;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      if (attempt > 1) {
+        const backoff = 200 * 2 ** (attempt - 2);
+        if (Date.now() + backoff >= deadline) break;
+        await sleep(backoff);
+      }
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) break;
+      let response: Response;
+      try {
+        response = await fetchImpl(url, { ...init, signal: AbortSignal.timeout(remaining) });
+      } catch (cause) {
+        const timedOut =
+          cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+        lastFailure = new WordPressUnavailableError(
+          timedOut
+            ? `WordPress did not answer ${endpoint} within ${options.timeoutMs} ms`
+            : `WordPress could not be reached for ${endpoint}: ${cause instanceof Error ? cause.message : String(cause)}`,
+          endpoint,
+          null,
+          { cause },
+        );
+        if (timedOut) break;
+        continue;
+      }
+
+      if (RETRYABLE_STATUS.has(response.status)) {
+        lastFailure = new WordPressUnavailableError(
+          `WordPress answered ${endpoint} with HTTP ${response.status}`,
+          endpoint,
+          response.status,
+        );
+        await response.body?.cancel();
+        continue;
+      }
+      if (response.status === 404) {
+        const code = await readErrorCode(response);
+        throw new WordPressNotFoundError(
+          `WordPress has nothing at ${endpoint}${code ? ` (${code})` : ''}`,
+          endpoint,
+        );
+      }
+      if (response.status >= 400) {
+        const code = await readErrorCode(response);
+        throw new WordPressRequestRejectedError(
+          `WordPress refused ${endpoint} with HTTP ${response.status}${code ? ` (${code})` : ''}`,
+          endpoint,
+          response.status,
+          code,
+        );
+      }
+      return parseResponse(response, endpoint, spec.schema);
+    }
+    const failure =
+      lastFailure ??
+      new WordPressUnavailableError(
+        `WordPress did not answer ${endpoint} within ${options.timeoutMs} ms`,
+        endpoint,
+        null,
+      );
+    options.log?.(failure.message);
+    throw failure;
+  };
+}
+
+async function parseResponse<Schema extends z.ZodType>(
+  response: Response,
+  endpoint: string,
+  schema: Schema,
+): Promise<WordPressResponse<z.output<Schema>>> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (cause) {
+    throw new WordPressInvalidResponseError(
+      `WordPress answered ${endpoint} with something that is not JSON (HTTP ${response.status})`,
+      endpoint,
+      { cause },
+    );
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new WordPressInvalidResponseError(
+      `WordPress answered ${endpoint} in an unexpected shape: ${describeIssues(parsed.error)}`,
+      endpoint,
+      { cause: parsed.error },
+    );
+  }
+  return {
+    data: parsed.data,
+    total: headerNumber(response.headers, 'X-WP-Total'),
+    totalPages: headerNumber(response.headers, 'X-WP-TotalPages'),
+  };
+}

@@ -1,0 +1,76 @@
+/** The app's own shapes of WordPress content: small, decoded, ready to render. */
+
+export interface Image {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+  /** Every size WordPress generated, widest last, for srcset. */
+  sizes: { url: string; width: number; height: number }[];
+}
+
+export interface Author {
+  id: number | null;
+  name: string;
+  slug: string;
+  /** Path of the author archive on this frontend. */
+  path: string;
+  bio: string;
+  avatarUrl: string | null;
+}
+
+export interface Term {
+  id: number;
+  name: string;
+  slug: string;
+  taxonomy: 'category' | 'post_tag' | string;
+  path: string;
+}
+
+export interface PostSummary {
+  id: number;
+  type: 'post' | 'page' | string;
+  slug: string;
+  /** Path on this frontend, the same as on WordPress. */
+  path: string;
+  /** Plain text: entities decoded, markup removed. */
+  title: string;
+  excerpt: string;
+  /** ISO 8601 in UTC. */
+  publishedAt: string;
+  modifiedAt: string;
+  sticky: boolean;
+  authors: Author[];
+  featuredImage: Image | null;
+  categories: Term[];
+  tags: Term[];
+}
+
+export interface Post extends PostSummary {
+  /** WordPress's rendered HTML, unsanitised: render it only through lib/content. */
+  contentHtml: string;
+  isPasswordProtected: boolean;
+  commentStatus: 'open' | 'closed';
+  /** WordPress's own URL of this post. */
+  wordpressLink: string;
+  seo: { yoastHeadJson: Record<string, unknown> | null; yoastHead: string | null };
+}
+
+export interface Paginated<T> {
+  items: T[];
+  page: number;
+  totalItems: number;
+  totalPages: number;
+}
+
+export interface SiteInfo {
+  name: string;
+  description: string;
+  /** WordPress's home URL. */
+  home: string;
+  timezone: string;
+}
+
+/** What a frontend path resolves to. */
+export type ResolvedPath =
+  { kind: 'post'; post: Post } | { kind: 'redirect'; path: string } | { kind: 'not-found' };

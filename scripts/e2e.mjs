@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// The end-to-end run: for each permalink structure, a freshly seeded embedded WordPress, a
+// production build pointed at it (`next build && next start`), and the Playwright suite in
+// Chromium. Everything started here is stopped here, pass or fail.
+//   node scripts/e2e.mjs [--structure postname|date] [-- <playwright args>]
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startEmbeddedWordPress } from '../wordpress/dev/embedded-wordpress.mjs';
+import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
+import { onShutdown, runToCompletion, startServer, waitForUrl } from './processes.mjs';
+
+const STRUCTURES = {
+  postname: { permalinkStructure: '/%postname%/', wordpressPort: 9411 },
+  date: { permalinkStructure: '/%year%/%monthnum%/%day%/%postname%/', wordpressPort: 9412 },
+};
+const APP_PORT = 3100;
+const nextBin = join('node_modules', 'next', 'dist', 'bin', 'next');
+const playwrightBin = join('node_modules', '@playwright', 'test', 'cli.js');
+
+const { values, positionals } = parseArgs({
+  options: { structure: { type: 'string', multiple: true } },
+  allowPositionals: true,
+});
+const selected = values.structure ?? Object.keys(STRUCTURES);
+for (const name of selected) {
+  if (!(name in STRUCTURES))
+    throw new Error(`Unknown structure "${name}"; use ${Object.keys(STRUCTURES).join(' or ')}`);
+}
+
+const stoppers = [];
+async function stopAll() {
+  while (stoppers.length) await stoppers.pop()();
+}
+onShutdown(stopAll);
+
+const started = Date.now();
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+let failed = false;
+try {
+  const chromiumPath = await findChromium();
+  console.log(`[e2e] Browser: ${chromiumPath ?? 'Playwright’s own Chromium'}`);
+
+  // Seeding is the slow part; both sites are prepared at once.
+  const sites = await Promise.all(
+    selected.map((name) =>
+      startEmbeddedWordPress({
+        name: `e2e-${name}`,
+        port: STRUCTURES[name].wordpressPort,
+        permalinkStructure: STRUCTURES[name].permalinkStructure,
+        reset: true,
+        log: (line) => console.log(`[wordpress e2e-${name}] ${line}`),
+      }).then((site) => {
+        stoppers.push(site.stop);
+        return [name, site];
+      }),
+    ),
+  );
+
+  for (const [name, site] of sites) {
+    const env = {
+      ...process.env,
+      ...site.env,
+      SITE_URL: `http://127.0.0.1:${APP_PORT}`,
+      NODE_ENV: 'production',
+    };
+    console.log(
+      `\n[e2e] ${name} permalinks (${STRUCTURES[name].permalinkStructure}): building… (${seconds()})`,
+    );
+    rmSync('.next', { recursive: true, force: true });
+    await runToCompletion(process.execPath, [nextBin, 'build'], { env, label: 'next build' });
+    const app = startServer(process.execPath, [nextBin, 'start', '--port', String(APP_PORT)], { env });
+    stoppers.push(app.stop);
+    await waitForUrl(`http://127.0.0.1:${APP_PORT}/`, { child: app.child, timeoutMs: 60_000 });
+    console.log(`[e2e] ${name}: running Playwright (${seconds()})`);
+    try {
+      await runToCompletion(process.execPath, [playwrightBin, 'test', ...positionals], {
+        env: {
+          ...process.env,
+          E2E_BASE_URL: `http://127.0.0.1:${APP_PORT}`,
+          E2E_WORDPRESS_URL: site.url,
+          E2E_PERMALINK_STRUCTURE: STRUCTURES[name].permalinkStructure,
+          E2E_CHROMIUM_PATH: chromiumPath ?? '',
+          E2E_CHROMIUM_ARGS: CHROMIUM_ARGS.join(' '),
+        },
+        label: `Playwright (${name} permalinks)`,
+      });
+    } catch (error) {
+      failed = true;
+      console.error(`[e2e] ${error.message}`);
+    }
+    await app.stop();
+    stoppers.splice(stoppers.indexOf(app.stop), 1);
+  }
+} catch (error) {
+  failed = true;
+  console.error(`\n[e2e] ${error instanceof Error ? error.message : error}`);
+} finally {
+  await stopAll();
+}
+console.log(`[e2e] ${failed ? 'FAILED' : 'passed'} in ${seconds()}`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,230 @@
+// The embedded development WordPress: a real WordPress 6.5 running offline on PHP compiled to
+// WebAssembly (WordPress Playground) with SQLite, from npm packages alone.
+//
+// Each instance lives in .wordpress/<name>/ (git-ignored): the unpacked WordPress in site/, its
+// database inside it, and state.json with what the seed produced. Content persists across
+// restarts; deleting the folder (or --reset) starts over from the seed.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unzipSync } from 'fflate';
+import { stopProcessGroup } from '../../scripts/processes.mjs';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const devFolder = join(projectRoot, 'wordpress/dev');
+const companionPluginFolder = join(projectRoot, 'wordpress/plugin');
+const playgroundCli = join(projectRoot, 'node_modules/@wp-playground/cli/wp-playground.js');
+const wordpressBuilds = join(projectRoot, 'node_modules/@wp-playground/wordpress-builds');
+const WORDPRESS_VERSION = '6.5';
+
+export const DEFAULT_PERMALINK_STRUCTURE = '/%postname%/';
+
+/** Where an instance keeps its files. */
+export function instanceFolder(name) {
+  return join(projectRoot, '.wordpress', name);
+}
+
+function readState(folder) {
+  const file = join(folder, 'state.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+}
+
+/** Unpacks WordPress and the static files the minified build leaves out, without overwriting. */
+function unpackWordPress(siteFolder) {
+  const zip = readFileSync(join(wordpressBuilds, `src/wordpress/wp-${WORDPRESS_VERSION}.zip`));
+  const files = unzipSync(new Uint8Array(zip));
+  for (const [name, data] of Object.entries(files)) {
+    const target = join(siteFolder, name);
+    if (name.endsWith('/')) {
+      mkdirSync(target, { recursive: true });
+    } else {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, data);
+    }
+  }
+  const assets = join(wordpressBuilds, `public/wp-${WORDPRESS_VERSION}`);
+  for (const part of ['wp-admin', 'wp-includes', 'wp-content/themes/twentytwentyfour']) {
+    cpSync(join(assets, part), join(siteFolder, part), { recursive: true, force: false });
+  }
+  mkdirSync(join(siteFolder, 'wp-content/mu-plugins'), { recursive: true });
+  mkdirSync(join(siteFolder, 'wp-content/plugins'), { recursive: true });
+}
+
+/** The flags every Playground command of an instance shares. */
+function playgroundArgs(siteFolder, port) {
+  const args = [
+    `--mount-before-install=${siteFolder}:/wordpress`,
+    `--mount=${join(devFolder, 'mu-plugins')}:/wordpress/wp-content/mu-plugins`,
+    '--wordpress-install-mode=install-from-existing-files-if-needed',
+    `--site-url=http://127.0.0.1:${port}`,
+    '--php=8.3',
+    // Without it WordPress reports "production" and refuses Application Passwords over http.
+    '--define=WP_ENVIRONMENT_TYPE',
+    'local',
+    // wp-admin otherwise waits seconds per call on wordpress.org, unreachable offline.
+    '--define-bool=WP_HTTP_BLOCK_EXTERNAL',
+    'true',
+    // Cron on page loads once stalled a request for half a minute.
+    '--define-bool=DISABLE_WP_CRON',
+    'true',
+    '--define-bool=WP_DEBUG',
+    'true',
+    '--define-bool=WP_DEBUG_LOG',
+    'true',
+    '--define-bool=WP_DEBUG_DISPLAY',
+    'false',
+  ];
+  if (existsSync(join(companionPluginFolder, 'broadsheet.php'))) {
+    args.push(`--mount=${companionPluginFolder}:/wordpress/wp-content/plugins/broadsheet`);
+  }
+  return args;
+}
+
+function run(args, { logFile } = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [playgroundCli, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (logFile) writeFileSync(logFile, output);
+      resolvePromise({ code, output });
+    });
+  });
+}
+
+async function seed(folder, port, permalinkStructure, log) {
+  const siteFolder = join(folder, 'site');
+  log(`Seeding the demo content (permalinks ${permalinkStructure}); this takes a minute or two…`);
+  const started = Date.now();
+  const { code, output } = await run(
+    [
+      'php',
+      ...playgroundArgs(siteFolder, port),
+      `--mount=${join(devFolder, 'seed')}:/broadsheet-seed`,
+      '--define=BROADSHEET_PERMALINK_STRUCTURE',
+      permalinkStructure,
+      '--',
+      '/broadsheet-seed/seed.php',
+    ],
+    { logFile: join(folder, 'seed.log') },
+  );
+  const resultLine = output.split('\n').find((line) => line.startsWith('BROADSHEET_SEED_RESULT '));
+  if (code !== 0 || !resultLine) {
+    throw new Error(
+      `Seeding the embedded WordPress failed (exit ${code}). Its output is in ${join(folder, 'seed.log')}:\n${output.slice(-2000)}`,
+    );
+  }
+  const result = JSON.parse(resultLine.slice('BROADSHEET_SEED_RESULT '.length));
+  log(
+    `Seeded ${result.posts} posts, ${result.pages} pages, ${result.authors} authors, ` +
+      `${result.categories} categories, ${result.tags} tags, ${result.comments} comments ` +
+      `in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+  );
+  return result;
+}
+
+/** Writes the preview credentials where the launchers (and an operator) can read them. */
+function writeCredentialsEnv(folder, state) {
+  const lines = [
+    '# Written by the embedded WordPress on first start. Git-ignored; delete .wordpress/ to reset.',
+    `WORDPRESS_URL=${state.url}`,
+    `WORDPRESS_PREVIEW_USER=${state.user}`,
+    `WORDPRESS_APPLICATION_PASSWORD=${state.applicationPassword}`,
+    '',
+  ];
+  writeFileSync(join(folder, 'wordpress.env'), lines.join('\n'), { mode: 0o600 });
+}
+
+async function waitUntilAnswering(url, child, logFile, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : '';
+      throw new Error(`The embedded WordPress exited (code ${child.exitCode}) before answering:\n${log}`);
+    }
+    try {
+      const response = await fetch(`${url}/?rest_route=/`, { signal: AbortSignal.timeout(5000) });
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((wake) => setTimeout(wake, 500));
+  }
+  throw new Error(
+    `The embedded WordPress did not answer at ${url} within ${timeoutMs / 1000} s; see ${logFile}.`,
+  );
+}
+
+/**
+ * Starts (seeding first when needed) an embedded WordPress instance.
+ * @param {{ name?: string, port?: number, permalinkStructure?: string, reset?: boolean, log?: (line: string) => void }} options
+ * @returns {Promise<{ url: string, state: object, env: Record<string, string>, stop: () => Promise<void> }>}
+ */
+export async function startEmbeddedWordPress(options = {}) {
+  const name = options.name ?? 'dev';
+  const log = options.log ?? ((line) => console.log(`[wordpress] ${line}`));
+  const folder = instanceFolder(name);
+  if (options.reset) rmSync(folder, { recursive: true, force: true });
+
+  let state = readState(folder);
+  const port = state?.port ?? options.port ?? 9400;
+  const siteFolder = join(folder, 'site');
+  if (!state) {
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    log(`Unpacking WordPress ${WORDPRESS_VERSION} into ${siteFolder}`);
+    unpackWordPress(siteFolder);
+    const permalinkStructure = options.permalinkStructure ?? DEFAULT_PERMALINK_STRUCTURE;
+    const result = await seed(folder, port, permalinkStructure, log);
+    state = {
+      url: `http://127.0.0.1:${port}`,
+      port,
+      permalinkStructure,
+      user: result.user,
+      applicationPassword: result.application_password,
+      seededAt: new Date().toISOString(),
+      counts: result,
+    };
+    writeFileSync(join(folder, 'state.json'), `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+    writeCredentialsEnv(folder, state);
+  } else if (options.port && options.port !== state.port) {
+    log(
+      `Instance "${name}" was seeded for port ${state.port}; using that port (its media URLs depend on it).`,
+    );
+  }
+
+  const logFile = join(folder, 'server.log');
+  const logFd = openSync(logFile, 'w');
+  // Its own process group, so stopping it also ends Playground's worker processes.
+  const child = spawn(
+    process.execPath,
+    [playgroundCli, 'server', ...playgroundArgs(siteFolder, port), `--port=${port}`, '--workers=2'],
+    { detached: true, stdio: ['ignore', logFd, logFd] },
+  );
+  const url = state.url;
+  const started = Date.now();
+  try {
+    await waitUntilAnswering(url, child, logFile, 120_000);
+  } catch (error) {
+    await stopProcessGroup(child.pid);
+    throw error;
+  }
+  log(`WordPress is answering at ${url} (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+
+  return {
+    url,
+    state,
+    env: {
+      WORDPRESS_URL: url,
+      WORDPRESS_PREVIEW_USER: state.user,
+      WORDPRESS_APPLICATION_PASSWORD: state.applicationPassword,
+    },
+    pid: child.pid,
+    stop: () => stopProcessGroup(child.pid),
+  };
+}

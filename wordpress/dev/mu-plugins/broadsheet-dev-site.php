@@ -1,0 +1,53 @@
+<?php
+/**
+ * Plugin Name: Broadsheet development site (dev only)
+ * Description: Makes the embedded development WordPress work offline. Never install this on a real site.
+ *
+ * The embedded WordPress has no internet: Gravatar and oEmbed providers cannot be reached. This
+ * must-use plugin stands in for them so the demo content looks like a real site's:
+ * - avatars come from an image in the site's own media library (user meta broadsheet_avatar_id);
+ * - YouTube embeds get the iframe markup YouTube's oEmbed endpoint would have returned.
+ */
+
+add_filter(
+	'pre_get_avatar_data',
+	function ( $args, $id_or_email ) {
+		$user_id = 0;
+		if ( is_numeric( $id_or_email ) ) {
+			$user_id = (int) $id_or_email;
+		} elseif ( $id_or_email instanceof WP_User ) {
+			$user_id = $id_or_email->ID;
+		} elseif ( $id_or_email instanceof WP_Post ) {
+			$user_id = (int) $id_or_email->post_author;
+		} elseif ( $id_or_email instanceof WP_Comment ) {
+			$user_id = (int) $id_or_email->user_id;
+		}
+		$attachment_id = $user_id ? (int) get_user_meta( $user_id, 'broadsheet_avatar_id', true ) : 0;
+		if ( $attachment_id ) {
+			$size = isset( $args['size'] ) ? (int) $args['size'] : 96;
+			$src  = wp_get_attachment_image_src( $attachment_id, $size > 150 ? 'medium' : 'thumbnail' );
+			if ( $src ) {
+				$args['url']          = $src[0];
+				$args['found_avatar'] = true;
+			}
+		}
+		return $args;
+	},
+	10,
+	2
+);
+
+add_filter(
+	'pre_oembed_result',
+	function ( $result, $url ) {
+		if ( preg_match( '#^https://www\.youtube\.com/watch\?v=([A-Za-z0-9_-]{6,20})$#', $url, $match ) ) {
+			return sprintf(
+				'<iframe title="A video on YouTube" width="500" height="281" src="https://www.youtube.com/embed/%s?feature=oembed" frameborder="0" allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share" referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>',
+				$match[1]
+			);
+		}
+		return $result;
+	},
+	10,
+	2
+);
