@@ -1,7 +1,9 @@
-/** Runs once when the server starts: a wrong configuration stops it with a readable message. */
+/** Runs once when the server starts. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { checkConfigurationOrExit } = await import('@/lib/config-check');
-    checkConfigurationOrExit();
+    const { dedupeCachedRedirectHeaders } = await import('@/lib/dedupe-cached-redirect-headers');
+    dedupeCachedRedirectHeaders();
+    const { checkStartup } = await import('@/lib/startup');
+    checkStartup();
   }
 }

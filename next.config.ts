@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
+  async redirects() {
+    // WordPress's own canonical redirect: the first page of a list has no /page/1/.
+    return [{ source: '/page/1/', destination: '/', permanent: true }];
+  },
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { rawGet } from './raw-http';
 import {
   allPublishedPosts,
   pathOf,
@@ -75,13 +76,16 @@ test.describe(`a reader (permalinks ${permalinkStructure})`, () => {
     await expect(hero).toHaveAttribute('fetchpriority', 'high');
   });
 
-  test('a known slug at the wrong path redirects permanently to the right one', async ({ request }) => {
+  test('a known slug at the wrong path redirects permanently to the right one', async ({ baseURL }) => {
     const { data } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { per_page: 1 });
     const post = data[0];
     if (!post) throw new Error('WordPress has no posts');
-    const response = await request.get(`/misfiled/${post.slug}/`, { maxRedirects: 0 });
-    expect(response.status()).toBe(308);
-    expect(new URL(response.headers().location ?? '', 'http://x').pathname).toBe(pathOf(post.link));
+    // Twice: the second answer comes from the cache, where Next once doubled the Location header.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await rawGet(baseURL ?? '', `/misfiled/${post.slug}/`);
+      expect(response.status).toBe(308);
+      expect(response.headers.location).toBe(pathOf(post.link));
+    }
   });
 
   test('pages work without JavaScript', async ({ browser }) => {
@@ -118,9 +122,15 @@ test.describe('bad input', () => {
     });
   }
 
-  test('/page/1/ redirects to the front page', async ({ request }) => {
-    const response = await request.get('/page/1/', { maxRedirects: 0 });
-    expect(response.status()).toBe(308);
-    expect(new URL(response.headers().location ?? '', 'http://x').pathname).toBe('/');
+  test('dot segments resolve as the URL standard says and never climb out of the site', async ({ baseURL }) => {
+    // Every browser turns /%2E%2E/ into /; the server does the same rather than erroring.
+    const response = await rawGet(baseURL ?? '', '/%2E%2E/');
+    expect(response.status).toBe(200);
+  });
+
+  test('/page/1/ redirects to the front page', async ({ baseURL }) => {
+    const response = await rawGet(baseURL ?? '', '/page/1/');
+    expect(response.status).toBe(308);
+    expect(response.headers.location).toBe('/');
   });
 });

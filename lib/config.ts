@@ -46,8 +46,8 @@ const environmentSchema = z
     SITE_URL: origin('SITE_URL', 'https://www.example.com'),
     WORDPRESS_TIMEOUT_MS: positiveInteger('WORDPRESS_TIMEOUT_MS', '8000').default(8000),
     REVALIDATE_SECONDS: positiveInteger('REVALIDATE_SECONDS', '3600').default(3600),
-    WORDPRESS_PREVIEW_USER: z.string().trim().min(1).optional(),
-    WORDPRESS_APPLICATION_PASSWORD: z.string().trim().min(1).optional(),
+    WORDPRESS_PREVIEW_USER: z.string().trim().optional(),
+    WORDPRESS_APPLICATION_PASSWORD: z.string().trim().optional(),
   })
   .refine((env) => Boolean(env.WORDPRESS_PREVIEW_USER) === Boolean(env.WORDPRESS_APPLICATION_PASSWORD), {
     message:
@@ -73,7 +73,7 @@ type Environment = Record<string, string | undefined>;
 /** Parses the environment; throws a ConfigurationError naming every variable that is wrong. */
 export function parseConfig(environment: Environment): Config {
   const blankAsUnset = Object.fromEntries(
-    Object.entries(environment).map(([key, value]) => [key, value === '' ? undefined : value]),
+    Object.entries(environment).map(([key, value]) => [key, value?.trim() === '' ? undefined : value]),
   );
   const withDefaults = {
     ...blankAsUnset,
@@ -86,8 +86,8 @@ export function parseConfig(environment: Environment): Config {
     const problems = result.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? 'environment');
       const message =
-        issue.code === 'invalid_type' && issue.input === undefined
-          ? `${variable} is not set; set it to this site's public origin, e.g. ${variable}=https://www.example.com`
+        variable === 'SITE_URL' && withDefaults.SITE_URL === undefined
+          ? 'SITE_URL is not set; set it to the public origin of this site, e.g. SITE_URL=https://www.example.com'
           : issue.message;
       return `  - ${message}`;
     });

@@ -14,6 +14,28 @@ export const EMBED_PROVIDERS = [
   'www.google.com',
 ] as const;
 
+function isAllowedEmbed(src: string | undefined): boolean {
+  if (!src) return false;
+  try {
+    const url = new URL(src);
+    return url.protocol === 'https:' && (EMBED_PROVIDERS as readonly string[]).includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * WordPress's own files and endpoints stay on WordPress: a link to an uploaded PDF or to the
+ * admin must not become a frontend path that does not exist.
+ */
+const WORDPRESS_FILE_PATH = /^\/(wp-content|wp-includes|wp-admin|wp-json)(\/|$)|\.php(\?|#|$)/;
+
+/** A link into the WordPress site as a frontend path; null for external links and WordPress's files. */
+function frontendPathOf(href: string, wordpressHome: string): string | null {
+  const path = pathFromWordPressLink(href, wordpressHome);
+  return path !== null && !WORDPRESS_FILE_PATH.test(path) ? path : null;
+}
+
 const IFRAME_SANDBOX = 'allow-scripts allow-same-origin allow-presentation allow-popups';
 
 /** Inline styles blocks use for layout and colour; anything else (url(), expressions) is dropped. */
@@ -88,10 +110,12 @@ export function sanitizeContent(html: string, wordpressHome: string): string {
     allowedIframeHostnames: [...EMBED_PROVIDERS],
     allowIframeRelativeUrls: false,
     allowedStyles,
+    // sanitize-html only strips a disallowed iframe's src; an empty frame would still take space.
+    exclusiveFilter: (frame) => frame.tag === 'iframe' && !isAllowedEmbed(frame.attribs.src),
     transformTags: {
       a: (tagName, attribs) => {
         const href = attribs.href ?? '';
-        const internal = href ? pathFromWordPressLink(href, wordpressHome) : null;
+        const internal = href ? frontendPathOf(href, wordpressHome) : null;
         const next = { ...attribs };
         if (internal !== null) next.href = internal;
         if (next.target === '_blank') next.rel = 'noopener noreferrer';

@@ -21,9 +21,11 @@ export function pathFromWordPressLink(link: string, wordpressHome: string): stri
   } catch {
     return null;
   }
-  if (url.origin !== home.origin || !url.pathname.startsWith(home.pathname)) return null;
-  const path = `/${url.pathname.slice(home.pathname.length)}`;
-  return path + url.search;
+  if (url.origin !== home.origin) return null;
+  // WordPress writes the home link of a sub-folder install without its trailing slash.
+  const pathname = `${url.pathname}/` === home.pathname ? home.pathname : url.pathname;
+  if (!pathname.startsWith(home.pathname)) return null;
+  return `/${pathname.slice(home.pathname.length)}${url.search}${url.hash}`;
 }
 
 /**
@@ -51,7 +53,7 @@ export function parsePathSegments(rawSegments: readonly string[]): string[] | nu
 export function isPlausibleSlug(segment: string): boolean {
   if (segment.length === 0 || encodeURIComponent(segment).length > MAX_SLUG_LENGTH) return false;
   if (segment === '.' || segment === '..') return false;
-  return /^[\p{L}\p{N}_.~-]+$/u.test(segment);
+  return /^[\p{L}\p{M}\p{N}_.~-]+$/u.test(segment);
 }
 
 /** The canonical frontend path for segments, with WordPress's trailing slash. */
@@ -59,11 +61,14 @@ export function pathFromSegments(segments: readonly string[]): string {
   return `/${segments.map((segment) => encodeURIComponent(segment)).join('/')}/`;
 }
 
-/** Compares two paths ignoring percent-encoding case and a trailing slash. */
+/**
+ * Compares two paths, ignoring how they are percent-encoded and a trailing slash. Letter case
+ * counts: WordPress redirects /Salt-Roads/ to /salt-roads/, and so does Broadsheet.
+ */
 export function samePath(a: string, b: string): boolean {
   const normalise = (path: string) => {
     try {
-      return decodeURI(path).replace(/\/+$/, '').toLowerCase();
+      return decodeURIComponent(path).replace(/\/+$/, '');
     } catch {
       return path;
     }

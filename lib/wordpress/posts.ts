@@ -69,15 +69,22 @@ export async function listPosts(page: number): Promise<Paginated<PostSummary> | 
 /**
  * What a requested path is. A post is found by the last segment (its slug) in ONE request with
  * everything embedded; its WordPress link then says whether the path is right or should
- * redirect, whatever the permalink structure. Pages are tried next, hierarchical paths included.
+ * redirect, whatever the permalink structure. Pages are tried next, hierarchical paths
+ * included; a page at exactly the requested path wins over a post with the same slug elsewhere.
  */
-export const resolvePath = cache(async (rawSegments: readonly string[]): Promise<ResolvedPath> => {
-  const segments = parsePathSegments(rawSegments);
+export function resolvePath(rawSegments: readonly string[]): Promise<ResolvedPath> {
+  // Keyed by a string: generateMetadata and the page receive equal but distinct arrays.
+  return resolveJoinedPath(rawSegments.join('/'));
+}
+
+const resolveJoinedPath = cache(async (joinedSegments: string): Promise<ResolvedPath> => {
+  const segments = parsePathSegments(joinedSegments.split('/'));
   const slug = segments?.at(-1);
   if (!segments || !slug) return { kind: 'not-found' };
   const requestedPath = pathFromSegments(segments);
   const home = wordpressHome();
 
+  let misplaced: string | null = null;
   for (const type of ['post', 'page'] as const) {
     const response = await wordpressTransport()({
       route: type === 'post' ? '/wp/v2/posts' : '/wp/v2/pages',
@@ -88,8 +95,7 @@ export const resolvePath = cache(async (rawSegments: readonly string[]): Promise
     const candidates = response.data.map((raw) => mapPost(raw, home));
     const exact = candidates.find((candidate) => samePath(candidate.path, requestedPath));
     if (exact) return { kind: 'post', post: exact };
-    const first = candidates[0];
-    if (first) return { kind: 'redirect', path: first.path };
+    misplaced ??= candidates[0]?.path ?? null;
   }
-  return { kind: 'not-found' };
+  return misplaced ? { kind: 'redirect', path: misplaced } : { kind: 'not-found' };
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { PostList } from '@/components/post-list';
 import { homePagePath, parsePageNumber } from '@/lib/routes';
 import { getSiteInfo, listPosts } from '@/lib/wordpress';
@@ -17,8 +17,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function HomePaginatedPage({ params }: Props) {
   const page = parsePageNumber((await params).page);
-  if (page === null) notFound();
-  if (page === 1) permanentRedirect('/');
+  // /page/1/ never gets here: next.config.ts redirects it to the front page.
+  if (page === null || page === 1) notFound();
   const [posts, site] = await Promise.all([listPosts(page), getSiteInfo()]);
   if (!posts || posts.items.length === 0) notFound();
   return (

