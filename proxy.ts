@@ -18,6 +18,13 @@ export function proxy(request: NextRequest) {
   } catch {
     return notFound();
   }
+  // WordPress's search URL, /?s=term, keeps working: it moves to the search page.
+  const term = request.nextUrl.searchParams.get('s');
+  if (path === '/' && term !== null) {
+    const target = request.nextUrl.clone();
+    target.pathname = '/search/';
+    return NextResponse.redirect(target, 308);
+  }
   return NextResponse.next();
 }
 

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getConfig } from '@/lib/config';
-import { getSiteInfo } from '@/lib/wordpress';
+import { getSiteInfo, listTopCategories } from '@/lib/wordpress';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +23,7 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const site = await getSiteInfo();
+  const [site, categories] = await Promise.all([getSiteInfo(), listTopCategories()]);
   return (
     <html lang="en">
       <body>
@@ -37,6 +37,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             {site.description && <p className="site-header__tagline">{site.description}</p>}
           </div>
+          <nav className="site-nav" aria-label="Primary">
+            <ul>
+              {categories.map((category) => (
+                <li key={category.id}>
+                  <Link href={category.path}>{category.name}</Link>
+                </li>
+              ))}
+              <li>
+                <Link href="/search/">Search</Link>
+              </li>
+            </ul>
+          </nav>
         </header>
         <main id="main" className="site-main">
           {children}

@@ -1,14 +1,20 @@
 import Link from 'next/link';
+import { paginatedPath } from '@/lib/routes';
 
-/** Previous/next and numbered links; `pathForPage(1)` is the list's first page. */
+/**
+ * Previous/next and numbered links: at WordPress's /page/N/ paths below `basePath`, or where
+ * `pathForPage` says (search results keep their query string).
+ */
 export function Pagination({
   page,
   totalPages,
-  pathForPage,
+  basePath,
+  pathForPage = (n) => paginatedPath(basePath, n),
 }: {
   page: number;
   totalPages: number;
-  pathForPage: (page: number) => string;
+  basePath: string;
+  pathForPage?: (page: number) => string;
 }) {
   if (totalPages <= 1) return null;
   const numbers = Array.from({ length: totalPages }, (_, index) => index + 1).filter(

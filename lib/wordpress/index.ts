@@ -1,5 +1,8 @@
 /** The only way into WordPress. Routes and components import from here, never fetch themselves. */
-export { listPosts, resolvePath, POSTS_PER_PAGE, MAX_PAGE_NUMBER } from './posts';
+export { listPosts, listStickyPosts, resolvePath, POSTS_PER_PAGE, MAX_PAGE_NUMBER } from './posts';
+export type { PostListQuery } from './posts';
+export { getAuthorBySlug, getCategoryByPath, getTagBySlug, listTopCategories } from './archives';
+export type { Lookup, TermArchive } from './archives';
 export { getSiteInfo } from './site';
 export {
   WordPressError,

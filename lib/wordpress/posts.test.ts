@@ -142,15 +142,17 @@ describe('resolvePath', () => {
   });
 });
 
+const HOME = { kind: 'home' } as const;
+
 describe('listPosts', () => {
   it.each([0, -1, 1.5, Number.NaN, 10_001])('returns null for page %d without fetching', async (page) => {
-    expect(await listPosts(page)).toBeNull();
+    expect(await listPosts(HOME, page)).toBeNull();
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('lists a page of summaries with the totals WordPress reports', async () => {
     fetchMock.mockResolvedValueOnce(json(postsFixture, 200, { 'X-WP-Total': '23', 'X-WP-TotalPages': '3' }));
-    const result = await listPosts(2);
+    const result = await listPosts(HOME, 2);
     expect(result).not.toBeNull();
     expect(result?.page).toBe(2);
     expect(result?.totalItems).toBe(23);
@@ -168,19 +170,20 @@ describe('listPosts', () => {
     expect(url.searchParams.get('_fields')?.split(',')).toEqual(
       expect.arrayContaining(['id', 'link', '_embedded']),
     );
-    expect(init.next).toEqual({ revalidate: 900, tags: ['wp:post-lists'] });
+    expect(url.searchParams.get('sticky')).toBe('false');
+    expect(init.next).toEqual({ revalidate: 900, tags: ['wp:list:home'] });
   });
 
   it('falls back to the item count and one page when the headers are missing', async () => {
     fetchMock.mockResolvedValueOnce(json(postsFixture));
-    const result = await listPosts(1);
+    const result = await listPosts(HOME, 1);
     expect(result?.totalItems).toBe(3);
     expect(result?.totalPages).toBe(1);
   });
 
   it("maps WordPress's 400 rest_post_invalid_page_number to null", async () => {
     fetchMock.mockResolvedValueOnce(json(errorFixture, 400));
-    expect(await listPosts(9)).toBeNull();
+    expect(await listPosts(HOME, 9)).toBeNull();
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
@@ -191,7 +194,37 @@ describe('listPosts', () => {
         400,
       ),
     );
-    await expect(listPosts(3)).rejects.toBeInstanceOf(WordPressRequestRejectedError);
+    await expect(listPosts(HOME, 3)).rejects.toBeInstanceOf(WordPressRequestRejectedError);
+  });
+
+  it('bounds a date archive by the whole month, inclusively, and tags it by month', async () => {
+    fetchMock.mockResolvedValueOnce(json(postsFixture));
+    await listPosts({ kind: 'date', year: 2024, month: 2 }, 1);
+    const { url, init } = requested(0);
+    expect(url.searchParams.get('after')).toBe('2024-01-31T23:59:59');
+    expect(url.searchParams.get('before')).toBe('2024-03-01T00:00:00');
+    expect(init.next?.tags).toEqual(['wp:list:date:2024-02']);
+  });
+
+  it('filters by category, tag and author with their own tags', async () => {
+    for (const [query, param, tag] of [
+      [{ kind: 'category', id: 7 }, 'categories', 'wp:list:category:7'],
+      [{ kind: 'tag', id: 8 }, 'tags', 'wp:list:tag:8'],
+      [{ kind: 'author', id: 9 }, 'author', 'wp:list:author:9'],
+    ] as const) {
+      fetchMock.mockReset();
+      fetchMock.mockResolvedValueOnce(json(postsFixture));
+      await listPosts(query, 1);
+      const { url, init } = requested(0);
+      expect(url.searchParams.get(param)).toBe(String(query.id));
+      expect(init.next?.tags).toEqual([tag]);
+    }
+  });
+
+  it('refuses an empty or overlong search without asking WordPress', async () => {
+    expect(await listPosts({ kind: 'search', term: '   ' }, 1)).toBeNull();
+    expect(await listPosts({ kind: 'search', term: 'x'.repeat(201) }, 1)).toBeNull();
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });
 

@@ -1,15 +1,16 @@
 import { cache } from 'react';
-import { wordpressHome, publishedCache, wordpressTransport } from './client';
+import { publishedCache, wordpressHome, wordpressTransport } from './client';
 import { WordPressRequestRejectedError } from './errors';
 import { mapPost, mapPostSummary } from './map';
-import { parsePathSegments, samePath, pathFromSegments } from './paths';
+import { parsePathSegments, pathFromSegments, samePath } from './paths';
 import { rawPostListSchema } from './schemas';
 import { TAGS } from './tags';
 import type { Paginated, PostSummary, ResolvedPath } from './types';
 
 export const POSTS_PER_PAGE = 10;
-/** WordPress caps per_page at 100; beyond that a page number is plainly invalid for us. */
+/** Beyond this a page number is plainly invalid: no WordPress request is made for it. */
 export const MAX_PAGE_NUMBER = 10_000;
+const MAX_SEARCH_LENGTH = 200;
 
 /** Fields a post card needs; _links and _embedded keep author, image and terms embedded. */
 const SUMMARY_FIELDS = [
@@ -32,24 +33,81 @@ const SUMMARY_FIELDS = [
   '_links',
   '_embedded',
 ];
+const EMBED = 'author,wp:featuredmedia,wp:term';
+
+/** Which posts a list shows. Dates are ISO 8601 bounds in the site's time, as WordPress expects. */
+export type PostListQuery =
+  | { kind: 'home' }
+  | { kind: 'category'; id: number }
+  | { kind: 'tag'; id: number }
+  | { kind: 'author'; id: number }
+  | { kind: 'date'; year: number; month?: number; day?: number }
+  | { kind: 'search'; term: string };
+
+function isValidPage(page: number) {
+  return Number.isInteger(page) && page >= 1 && page <= MAX_PAGE_NUMBER;
+}
+
+function pad(value: number) {
+  return String(value).padStart(2, '0');
+}
+
+/** The REST parameters and cache tag of a list. */
+function describeList(query: PostListQuery): {
+  params: Record<string, string | number | boolean>;
+  tag: string;
+} {
+  switch (query.kind) {
+    case 'home':
+      // Sticky posts are shown separately, above page 1, as WordPress's own home does.
+      return { params: { sticky: false }, tag: TAGS.homeList };
+    case 'category':
+      return { params: { categories: query.id }, tag: TAGS.categoryList(query.id) };
+    case 'tag':
+      return { params: { tags: query.id }, tag: TAGS.tagList(query.id) };
+    case 'author':
+      return { params: { author: query.id }, tag: TAGS.authorList(query.id) };
+    case 'search':
+      return { params: { search: query.term }, tag: TAGS.searchList };
+    case 'date': {
+      const { year, month, day } = query;
+      const start = `${year}-${pad(month ?? 1)}-${pad(day ?? 1)}T00:00:00`;
+      const end =
+        day !== undefined
+          ? `${year}-${pad(month ?? 1)}-${pad(day)}T23:59:59`
+          : month !== undefined
+            ? `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}T23:59:59`
+            : `${year}-12-31T23:59:59`;
+      // WordPress's after/before are exclusive; one second either side makes them inclusive.
+      return {
+        params: { after: shiftSeconds(start, -1), before: shiftSeconds(end, 1) },
+        tag: TAGS.dateList(year, month),
+      };
+    }
+  }
+}
+
+function shiftSeconds(localIso: string, seconds: number): string {
+  const shifted = new Date(Date.parse(`${localIso}Z`) + seconds * 1000);
+  return shifted.toISOString().slice(0, 19);
+}
 
 /**
- * One page of published posts, newest first, for the home page.
- * Returns null for a page number past the end (WordPress answers 400 for those).
+ * One page of published posts, newest first. Returns null for a page number that cannot exist
+ * (without asking WordPress when it is plainly invalid, or when WordPress answers 400 for a page
+ * past the end).
  */
-export async function listPosts(page: number): Promise<Paginated<PostSummary> | null> {
-  if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE_NUMBER) return null;
+export async function listPosts(query: PostListQuery, page: number): Promise<Paginated<PostSummary> | null> {
+  if (!isValidPage(page)) return null;
+  if (query.kind === 'search' && (query.term.trim() === '' || query.term.length > MAX_SEARCH_LENGTH))
+    return null;
+  const { params, tag } = describeList(query);
   try {
     const response = await wordpressTransport()({
       route: '/wp/v2/posts',
-      params: {
-        page,
-        per_page: POSTS_PER_PAGE,
-        _embed: 'author,wp:featuredmedia,wp:term',
-        _fields: SUMMARY_FIELDS,
-      },
+      params: { ...params, page, per_page: POSTS_PER_PAGE, _embed: EMBED, _fields: SUMMARY_FIELDS },
       schema: rawPostListSchema,
-      cache: publishedCache([TAGS.postLists]),
+      cache: publishedCache([tag]),
     });
     const home = wordpressHome();
     return {
@@ -64,6 +122,18 @@ export async function listPosts(page: number): Promise<Paginated<PostSummary> | 
     }
     throw error;
   }
+}
+
+/** The sticky posts, newest first, for the top of the front page. */
+export async function listStickyPosts(): Promise<PostSummary[]> {
+  const response = await wordpressTransport()({
+    route: '/wp/v2/posts',
+    params: { sticky: true, per_page: POSTS_PER_PAGE, _embed: EMBED, _fields: SUMMARY_FIELDS },
+    schema: rawPostListSchema,
+    cache: publishedCache([TAGS.stickyList]),
+  });
+  const home = wordpressHome();
+  return response.data.map((post) => mapPostSummary(post, home));
 }
 
 /**
@@ -88,7 +158,7 @@ const resolveJoinedPath = cache(async (joinedSegments: string): Promise<Resolved
   for (const type of ['post', 'page'] as const) {
     const response = await wordpressTransport()({
       route: type === 'post' ? '/wp/v2/posts' : '/wp/v2/pages',
-      params: { slug, _embed: 'author,wp:featuredmedia,wp:term' },
+      params: { slug, _embed: EMBED },
       schema: rawPostListSchema,
       cache: publishedCache([TAGS.slug(type, slug)]),
     });

@@ -52,7 +52,7 @@ function unpackWordPress(siteFolder) {
 }
 
 /** The flags every Playground command of an instance shares. */
-function playgroundArgs(siteFolder, port) {
+function playgroundArgs(siteFolder, port, companion = {}) {
   const args = [
     `--mount-before-install=${siteFolder}:/wordpress`,
     `--mount=${join(devFolder, 'mu-plugins')}:/wordpress/wp-content/mu-plugins`,
@@ -78,6 +78,9 @@ function playgroundArgs(siteFolder, port) {
   if (existsSync(join(companionPluginFolder, 'broadsheet.php'))) {
     args.push(`--mount=${companionPluginFolder}:/wordpress/wp-content/plugins/broadsheet`);
   }
+  // The companion plugin's configuration, as an operator would put it in wp-config.php.
+  if (companion.frontendUrl) args.push('--define=BROADSHEET_FRONTEND_URL', companion.frontendUrl);
+  if (companion.secret) args.push('--define=BROADSHEET_SECRET', companion.secret);
   return args;
 }
 
@@ -162,7 +165,9 @@ async function waitUntilAnswering(url, child, logFile, timeoutMs) {
 
 /**
  * Starts (seeding first when needed) an embedded WordPress instance.
- * @param {{ name?: string, port?: number, permalinkStructure?: string, reset?: boolean, log?: (line: string) => void }} options
+ * @param {{ name?: string, port?: number, permalinkStructure?: string, reset?: boolean,
+ *   frontendUrl?: string, secret?: string, log?: (line: string) => void }} options
+ *   frontendUrl and secret configure the companion plugin (where to send webhooks and previews).
  * @returns {Promise<{ url: string, state: object, env: Record<string, string>, stop: () => Promise<void> }>}
  */
 export async function startEmbeddedWordPress(options = {}) {
@@ -172,6 +177,7 @@ export async function startEmbeddedWordPress(options = {}) {
   if (options.reset) rmSync(folder, { recursive: true, force: true });
 
   let state = readState(folder);
+  const companion = { frontendUrl: options.frontendUrl, secret: options.secret };
   const port = state?.port ?? options.port ?? 9400;
   const siteFolder = join(folder, 'site');
   if (!state) {
@@ -203,7 +209,7 @@ export async function startEmbeddedWordPress(options = {}) {
   // Its own process group, so stopping it also ends Playground's worker processes.
   const child = spawn(
     process.execPath,
-    [playgroundCli, 'server', ...playgroundArgs(siteFolder, port), `--port=${port}`, '--workers=2'],
+    [playgroundCli, 'server', ...playgroundArgs(siteFolder, port, companion), `--port=${port}`, '--workers=2'],
     { detached: true, stdio: ['ignore', logFd, logFd] },
   );
   const url = state.url;

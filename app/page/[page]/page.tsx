@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PostList } from '@/components/post-list';
-import { homePagePath, parsePageNumber } from '@/lib/routes';
+import { parsePageNumber } from '@/lib/routes';
 import { getSiteInfo, listPosts } from '@/lib/wordpress';
 
 type Props = { params: Promise<{ page: string }> };
@@ -19,12 +19,12 @@ export default async function HomePaginatedPage({ params }: Props) {
   const page = parsePageNumber((await params).page);
   // /page/1/ never gets here: next.config.ts redirects it to the front page.
   if (page === null || page === 1) notFound();
-  const [posts, site] = await Promise.all([listPosts(page), getSiteInfo()]);
+  const [posts, site] = await Promise.all([listPosts({ kind: 'home' }, page), getSiteInfo()]);
   if (!posts || posts.items.length === 0) notFound();
   return (
     <>
       <h1 className="page-title">Latest stories, page {page}</h1>
-      <PostList posts={posts} timezone={site.timezone} pathForPage={homePagePath} />
+      <PostList posts={posts} timezone={site.timezone} basePath="/" />
     </>
   );
 }

@@ -413,6 +413,11 @@ if ( ! is_array( $content ) ) {
 
 wp_set_current_user( 1 );
 broadsheet_seed_remove_defaults();
+// The companion plugin, mounted by the start script, is active like on an operator's site.
+if ( file_exists( WP_PLUGIN_DIR . '/broadsheet/broadsheet.php' ) ) {
+	require_once ABSPATH . 'wp-admin/includes/plugin.php';
+	broadsheet_seed_check( activate_plugin( 'broadsheet/broadsheet.php' ), 'activating the companion plugin' );
+}
 broadsheet_seed_settings( $content['site'] );
 wp_update_user( array( 'ID' => 1, 'display_name' => 'The Editors', 'user_url' => '', 'description' => 'The editorial desk of ' . $content['site']['title'] . '.' ) );
 update_user_meta( 1, 'broadsheet_avatar_id', broadsheet_seed_add_image( 'avatar-editors.jpg', 'The Editors', 'Emblem of the editorial desk', array( '#222222', '#c9a227', '#f4efe6' ), 999, 0, 512, 512 ) );

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { PostList } from '@/components/post-list';
+import { SearchForm } from '@/components/search-form';
+import { parsePageNumber, searchPath } from '@/lib/routes';
+import { getSiteInfo, listPosts } from '@/lib/wordpress';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function readQuery(params: Record<string, string | string[] | undefined>) {
+  const raw = params.s;
+  const term = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  const pageParam = params.page;
+  const page =
+    pageParam === undefined
+      ? 1
+      : parsePageNumber(Array.isArray(pageParam) ? (pageParam[0] ?? '') : pageParam);
+  return { term, page };
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { term } = readQuery(await searchParams);
+  // Result pages are endless and thin: kept out of search engines, as WordPress's SEO plugins do.
+  return { title: term ? `Search results for “${term}”` : 'Search', robots: { index: false, follow: true } };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const { term, page } = readQuery(await searchParams);
+  const [results, site] = await Promise.all([
+    term && page ? listPosts({ kind: 'search', term }, page) : Promise.resolve(null),
+    getSiteInfo(),
+  ]);
+  return (
+    <>
+      <h1 className="page-title">{term ? `Search results for “${term}”` : 'Search'}</h1>
+      <SearchForm defaultValue={term} />
+      {term && (!results || results.items.length === 0) && (
+        <p>Nothing matched your search. Try other words.</p>
+      )}
+      {results && results.items.length > 0 && (
+        <>
+          <p className="search-count">
+            {results.totalItems} {results.totalItems === 1 ? 'story' : 'stories'} found
+          </p>
+          <PostList
+            posts={results}
+            timezone={site.timezone}
+            basePath={searchPath(term)}
+            pathForPage={(n) => searchPath(term, n)}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import type { Paginated, PostSummary } from '@/lib/wordpress';
+import { PostList } from './post-list';
+
+/** A list page: its heading (with an optional description and image), the posts, pagination. */
+export function ArchiveView({
+  kicker,
+  title,
+  description,
+  aside,
+  posts,
+  timezone,
+  basePath,
+}: {
+  kicker?: string;
+  title: string;
+  description?: string;
+  aside?: ReactNode;
+  posts: Paginated<PostSummary>;
+  timezone: string;
+  /** The list's first page, e.g. /category/cities/; later pages are under page/N/. */
+  basePath: string;
+}) {
+  return (
+    <>
+      <header className="archive-header">
+        {aside}
+        <div>
+          {kicker && <p className="article__kicker">{kicker}</p>}
+          <h1 className="page-title">
+            {title}
+            {posts.page > 1 && <span className="archive-header__page">, page {posts.page}</span>}
+          </h1>
+          {description && <p className="archive-header__description">{description}</p>}
+        </div>
+      </header>
+      <PostList posts={posts} timezone={timezone} basePath={basePath} />
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { cache } from 'react';
+import { htmlToText } from '@/lib/content/text';
+import { publishedCache, wordpressHome, wordpressTransport } from './client';
+import { mapAuthor, mapTerm } from './map';
+import { isPlausibleSlug, parsePathSegments, pathFromSegments, samePath } from './paths';
+import { rawTermSchema, rawUserSchema } from './schemas';
+import { TAGS } from './tags';
+import type { Author, Term } from './types';
+import { z } from 'zod';
+
+export type Lookup<T> =
+  { kind: 'found'; value: T } | { kind: 'redirect'; path: string } | { kind: 'not-found' };
+
+export interface TermArchive extends Term {
+  /** Plain text. */
+  description: string;
+}
+
+function decodeSlug(raw: string): string | null {
+  const segments = parsePathSegments([raw]);
+  return segments?.[0] ?? null;
+}
+
+/**
+ * A category by its path below /category/ (parents first, as WordPress links them). The last
+ * segment is looked up by slug; the category's own link decides whether the path is right.
+ */
+export const getCategoryByPath = cache(async (joinedSegments: string): Promise<Lookup<TermArchive>> => {
+  const segments = parsePathSegments(joinedSegments.split('/'));
+  const slug = segments?.at(-1);
+  if (!segments || !slug) return { kind: 'not-found' };
+  const response = await wordpressTransport()({
+    route: '/wp/v2/categories',
+    params: { slug },
+    schema: z.array(rawTermSchema),
+    cache: publishedCache([TAGS.termSlug('category', slug)]),
+  });
+  const raw = response.data[0];
+  if (!raw) return { kind: 'not-found' };
+  const term = toTermArchive(raw);
+  const requested = `/category${pathFromSegments(segments)}`;
+  return samePath(term.path, requested)
+    ? { kind: 'found', value: term }
+    : { kind: 'redirect', path: term.path };
+});
+
+export const getTagBySlug = cache(async (rawSlug: string): Promise<Lookup<TermArchive>> => {
+  const slug = decodeSlug(rawSlug);
+  if (!slug) return { kind: 'not-found' };
+  const response = await wordpressTransport()({
+    route: '/wp/v2/tags',
+    params: { slug },
+    schema: z.array(rawTermSchema),
+    cache: publishedCache([TAGS.termSlug('post_tag', slug)]),
+  });
+  const raw = response.data[0];
+  return raw ? { kind: 'found', value: toTermArchive(raw) } : { kind: 'not-found' };
+});
+
+/** An author by the slug in /author/<slug>/; WordPress lists only authors with published posts. */
+export const getAuthorBySlug = cache(async (rawSlug: string): Promise<Lookup<Author>> => {
+  const slug = decodeSlug(rawSlug);
+  if (!slug || !isPlausibleSlug(slug)) return { kind: 'not-found' };
+  const response = await wordpressTransport()({
+    route: '/wp/v2/users',
+    params: { slug },
+    schema: z.array(rawUserSchema),
+    cache: publishedCache([TAGS.termSlug('author', slug)]),
+  });
+  const raw = response.data[0];
+  return raw ? { kind: 'found', value: mapAuthor(raw, wordpressHome()) } : { kind: 'not-found' };
+});
+
+function toTermArchive(raw: z.infer<typeof rawTermSchema>): TermArchive {
+  return { ...mapTerm(raw, wordpressHome()), description: htmlToText(raw.description ?? '') };
+}
+
+/** The busiest top-level categories, for the primary navigation when WordPress exposes no menu. */
+export const listTopCategories = cache(async (limit = 6): Promise<Term[]> => {
+  const response = await wordpressTransport()({
+    route: '/wp/v2/categories',
+    params: { parent: 0, hide_empty: true, orderby: 'count', order: 'desc', per_page: limit },
+    schema: z.array(rawTermSchema),
+    cache: publishedCache([TAGS.categoryNavigation]),
+  });
+  const home = wordpressHome();
+  return response.data.map((term) => mapTerm(term, home));
+});

@@ -1,0 +1,286 @@
+<?php
+/**
+ * Configuration, start-up and admin notices.
+ *
+ * @package Broadsheet
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Reads the configuration and switches the plugin's features on only when it is complete.
+ *
+ * Everything is static: the plugin has no per-instance state, and the only mutable state
+ * (the per-request webhook queue) lives in Broadsheet_Webhooks.
+ */
+final class Broadsheet_Plugin {
+
+	const VERSION = '0.1.0';
+
+	const OPTION_FRONTEND_URL = 'broadsheet_frontend_url';
+	const OPTION_SECRET       = 'broadsheet_secret';
+
+	/**
+	 * Below this length a secret is refused: the same secret signs preview tokens, and a short
+	 * one could be guessed offline from a single leaked preview link, exposing every draft.
+	 */
+	const MIN_SECRET_LENGTH = 16;
+
+	/** 32 characters of random text is 190+ bits; the settings page nudges towards it. */
+	const RECOMMENDED_SECRET_LENGTH = 32;
+
+	/** Not instantiable: a namespace for static methods. */
+	private function __construct() {}
+
+	/**
+	 * Hooks everything up. Called once from broadsheet.php while plugins load.
+	 */
+	public static function boot() {
+		// The settings page and the notices must work while unconfigured: that is how an
+		// operator finds out what is missing and fixes it.
+		Broadsheet_Settings::register();
+		add_action( 'admin_notices', array( __CLASS__, 'render_admin_notices' ) );
+		add_filter( 'plugin_action_links_' . self::basename(), array( __CLASS__, 'add_settings_link' ) );
+
+		// Half a configuration would mean unsigned or misdirected requests; do nothing instead.
+		if ( ! self::is_configured() ) {
+			return;
+		}
+
+		Broadsheet_Webhooks::register();
+		Broadsheet_Previews::register();
+
+		// The frontend's comment form posts to /wp/v2/comments without a WordPress login.
+		// WordPress still applies comments_open(), required name/e-mail, flood and moderation
+		// rules to each comment; this filter only lifts the "must be logged in" rule.
+		add_filter( 'rest_allow_anonymous_comments', '__return_true' );
+	}
+
+	/** The plugin's basename ("broadsheet/broadsheet.php" when installed normally). */
+	public static function basename() {
+		return plugin_basename( dirname( __DIR__ ) . '/broadsheet.php' );
+	}
+
+	/**
+	 * The frontend origin, without trailing slash, or '' when not set. A constant in
+	 * wp-config.php wins over the stored option.
+	 *
+	 * @return string
+	 */
+	public static function frontend_url() {
+		$value = self::constant_value( 'BROADSHEET_FRONTEND_URL' );
+		if ( null === $value ) {
+			$value = (string) get_option( self::OPTION_FRONTEND_URL, '' );
+		}
+		return self::normalize_frontend_url( $value );
+	}
+
+	/**
+	 * The shared secret, or '' when not set. A constant in wp-config.php wins over the option.
+	 *
+	 * @return string
+	 */
+	public static function secret() {
+		$value = self::constant_value( 'BROADSHEET_SECRET' );
+		if ( null === $value ) {
+			$value = (string) get_option( self::OPTION_SECRET, '' );
+		}
+		return trim( $value );
+	}
+
+	/**
+	 * Whether a setting comes from wp-config.php (and the settings page must not offer to edit it).
+	 *
+	 * @param string $name BROADSHEET_FRONTEND_URL or BROADSHEET_SECRET.
+	 * @return bool
+	 */
+	public static function is_constant( $name ) {
+		return null !== self::constant_value( $name );
+	}
+
+	/**
+	 * True when both settings are present and usable.
+	 *
+	 * @return bool
+	 */
+	public static function is_configured() {
+		return self::is_valid_frontend_url( self::frontend_url() )
+			&& strlen( self::secret() ) >= self::MIN_SECRET_LENGTH;
+	}
+
+	/**
+	 * Trims whitespace and trailing slashes, so "https://www.example.com/" and
+	 * "https://www.example.com" produce the same /api/... URLs.
+	 *
+	 * @param string $url Raw value.
+	 * @return string
+	 */
+	public static function normalize_frontend_url( $url ) {
+		return rtrim( trim( (string) $url ), '/' );
+	}
+
+	/**
+	 * An absolute http(s) URL with a host. Local hosts are allowed on purpose: development
+	 * frontends run on 127.0.0.1.
+	 *
+	 * @param string $url Normalized URL.
+	 * @return bool
+	 */
+	public static function is_valid_frontend_url( $url ) {
+		if ( '' === $url ) {
+			return false;
+		}
+		$parts = wp_parse_url( $url );
+		return is_array( $parts )
+			&& isset( $parts['scheme'], $parts['host'] )
+			&& in_array( strtolower( $parts['scheme'] ), array( 'http', 'https' ), true )
+			&& '' !== $parts['host']
+			&& ! isset( $parts['query'] )
+			&& ! isset( $parts['fragment'] );
+	}
+
+	/**
+	 * What is wrong or weak in the configuration, for notices and the settings page.
+	 *
+	 * @return array<int, array{level: string, message: string}>
+	 */
+	public static function configuration_problems() {
+		$problems = array();
+		$url      = self::frontend_url();
+		$secret   = self::secret();
+
+		if ( '' === $url ) {
+			$problems[] = array(
+				'level'   => 'error',
+				'message' => __( 'The frontend URL is not set. Define BROADSHEET_FRONTEND_URL in wp-config.php or fill it in under Settings → Broadsheet.', 'broadsheet' ),
+			);
+		} elseif ( ! self::is_valid_frontend_url( $url ) ) {
+			$problems[] = array(
+				'level'   => 'error',
+				'message' => __( 'The frontend URL is not a valid http(s) origin such as https://www.example.com.', 'broadsheet' ),
+			);
+		}
+
+		if ( '' === $secret ) {
+			$problems[] = array(
+				'level'   => 'error',
+				'message' => __( 'The shared secret is not set. Define BROADSHEET_SECRET in wp-config.php or fill it in under Settings → Broadsheet; the frontend needs the same value.', 'broadsheet' ),
+			);
+		} elseif ( strlen( $secret ) < self::MIN_SECRET_LENGTH ) {
+			$problems[] = array(
+				'level'   => 'error',
+				'message' => sprintf(
+					/* translators: 1: current length, 2: minimum length, 3: recommended length. */
+					__( 'The shared secret is too short (%1$d characters); Broadsheet stays off until it has at least %2$d. Use %3$d or more random characters.', 'broadsheet' ),
+					strlen( $secret ),
+					self::MIN_SECRET_LENGTH,
+					self::RECOMMENDED_SECRET_LENGTH
+				),
+			);
+		} elseif ( strlen( $secret ) < self::RECOMMENDED_SECRET_LENGTH ) {
+			$problems[] = array(
+				'level'   => 'warning',
+				'message' => sprintf(
+					/* translators: 1: current length, 2: recommended length. */
+					__( 'The shared secret has only %1$d characters; %2$d or more random characters are recommended.', 'broadsheet' ),
+					strlen( $secret ),
+					self::RECOMMENDED_SECRET_LENGTH
+				),
+			);
+		}
+
+		return $problems;
+	}
+
+	/**
+	 * Tells administrators what is missing, on every admin screen, because an unconfigured
+	 * plugin otherwise fails silently (the frontend just never refreshes).
+	 */
+	public static function render_admin_notices() {
+		if ( ! current_user_can( 'manage_options' ) ) {
+			return;
+		}
+		$problems = self::configuration_problems();
+		if ( ! $problems ) {
+			return;
+		}
+		$inactive = ! self::is_configured();
+		foreach ( $problems as $problem ) {
+			printf(
+				'<div class="notice notice-%1$s"><p><strong>%2$s</strong> %3$s %4$s</p></div>',
+				esc_attr( $problem['level'] ),
+				esc_html__( 'Broadsheet:', 'broadsheet' ),
+				esc_html( $problem['message'] ),
+				$inactive
+					? esc_html__( 'Until this is fixed no webhooks are sent and previews stay on WordPress.', 'broadsheet' )
+					: ''
+			);
+		}
+	}
+
+	/**
+	 * Adds "Settings" next to "Deactivate" on the Plugins screen.
+	 *
+	 * @param string[] $links Existing action links.
+	 * @return string[]
+	 */
+	public static function add_settings_link( $links ) {
+		$links[] = sprintf(
+			'<a href="%s">%s</a>',
+			esc_url( admin_url( 'options-general.php?page=' . Broadsheet_Settings::PAGE ) ),
+			esc_html__( 'Settings', 'broadsheet' )
+		);
+		return $links;
+	}
+
+	/**
+	 * base64url without padding (RFC 4648 §5), as the frontend decodes it.
+	 *
+	 * @param string $bytes Raw bytes.
+	 * @return string
+	 */
+	public static function base64url( $bytes ) {
+		return rtrim( strtr( base64_encode( $bytes ), '+/', '-_' ), '=' ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- encoding a token, not obfuscating code.
+	}
+
+	/**
+	 * A URL's path relative to the WordPress home, e.g. "/2024/03/05/hello/". The frontend
+	 * serves WordPress's paths minus the folder WordPress may be installed in, so that
+	 * folder is removed here too; for a site at the domain root it is the URL's path as is.
+	 *
+	 * @param string|WP_Error|false $url An absolute URL.
+	 * @return string|null Null when there is no usable URL.
+	 */
+	public static function path_from_url( $url ) {
+		if ( ! is_string( $url ) || '' === $url ) {
+			return null;
+		}
+		$path      = (string) wp_parse_url( $url, PHP_URL_PATH );
+		$home_path = trailingslashit( (string) wp_parse_url( home_url( '/' ), PHP_URL_PATH ) );
+		if ( '' === $path || trailingslashit( $path ) === $home_path ) {
+			return '/';
+		}
+		if ( '/' !== $home_path && 0 === strpos( $path, $home_path ) ) {
+			$path = substr( $path, strlen( $home_path ) - 1 );
+		}
+		return $path;
+	}
+
+	/**
+	 * A constant's value as a trimmed string, or null when undefined or empty (so an empty
+	 * define does not hide a value saved on the settings page).
+	 *
+	 * @param string $name Constant name.
+	 * @return string|null
+	 */
+	private static function constant_value( $name ) {
+		if ( ! defined( $name ) ) {
+			return null;
+		}
+		$value = constant( $name );
+		if ( ! is_scalar( $value ) || '' === trim( (string) $value ) ) {
+			return null;
+		}
+		return trim( (string) $value );
+	}
+}
