@@ -1,4 +1,7 @@
 import Link from 'next/link';
+// WordPress's own block styles, as the block editor publishes them: only pages with post content load them.
+import '@wordpress/block-library/build-style/style.css';
+import '@wordpress/block-library/build-style/theme.css';
 import { renderContent } from '@/lib/content/render';
 import type { Post } from '@/lib/wordpress';
 import { Byline } from './byline';

@@ -11,13 +11,21 @@ describe('parseYoastHead', () => {
 
   it('reads every meta and link tag in order, keeping property and name apart', () => {
     expect(head.tags).toHaveLength(28);
-    expect(head.tags[0]).toEqual({ kind: 'meta', name: 'description', content: fixture.yoast_head_json.description });
+    expect(head.tags[0]).toEqual({
+      kind: 'meta',
+      name: 'description',
+      content: fixture.yoast_head_json.description,
+    });
     expect(head.tags[2]).toEqual({
       kind: 'link',
       rel: 'canonical',
       href: 'http://wp.example.test/2024/05/14/salt-and-timber/',
     });
-    expect(head.tags).toContainEqual({ kind: 'meta', property: 'og:title', content: fixture.yoast_head_json.og_title });
+    expect(head.tags).toContainEqual({
+      kind: 'meta',
+      property: 'og:title',
+      content: fixture.yoast_head_json.og_title,
+    });
     expect(head.tags).toContainEqual({ kind: 'meta', name: 'twitter:data2', content: '6 minutes' });
   });
 

@@ -4,7 +4,10 @@ import { serializeJsonLd } from './json-ld';
 import { createUrlRewriter } from './urls';
 import { seoFromYoast } from './yoast';
 
-const urls = createUrlRewriter({ wordpressUrl: 'http://wp.example.test', siteUrl: 'https://www.example.com' });
+const urls = createUrlRewriter({
+  wordpressUrl: 'http://wp.example.test',
+  siteUrl: 'https://www.example.com',
+});
 
 describe('serializeJsonLd', () => {
   const hostile = {

@@ -71,7 +71,10 @@ function flattenMetadataForTest(metadata: Metadata): Flat[] {
   add('name:robots', robots?.basic);
   add('name:googlebot', robots?.googleBot);
   const canonical = metadata.alternates?.canonical;
-  add('link:canonical', canonical && typeof canonical === 'object' && 'url' in canonical ? canonical.url : canonical);
+  add(
+    'link:canonical',
+    canonical && typeof canonical === 'object' && 'url' in canonical ? canonical.url : canonical,
+  );
   add('link:prev', metadata.pagination?.previous);
   add('link:next', metadata.pagination?.next);
   for (const [name, content] of Object.entries(metadata.other ?? {})) {
@@ -110,7 +113,9 @@ function flattenMetadataForTest(metadata: Metadata): Flat[] {
   const twitter = metadata.twitter;
   if (twitter || og) {
     const images = twitter?.images !== undefined ? asList(twitter.images) : ogImages;
-    const card = (twitter && 'card' in twitter ? twitter.card : undefined) ?? (images.length ? 'summary_large_image' : 'summary');
+    const card =
+      (twitter && 'card' in twitter ? twitter.card : undefined) ??
+      (images.length ? 'summary_large_image' : 'summary');
     add('name:twitter:card', card);
     add('name:twitter:site', twitter?.site);
     add('name:twitter:creator', twitter?.creator);
@@ -167,15 +172,19 @@ describe('parity with Yoast’s own head', () => {
     const { metadata } = seo();
     const base = new URL(SITE);
     const context = { trailingSlash: true, isStaticMetadataRouteFile: false };
-    const selected: Partial<SelectedMetadata> = {
-      title: titleText(metadata.title) ?? null,
-      description: metadata.description ?? null,
-      authors: asList(metadata.authors),
-      robots: resolveRobots(metadata.robots),
-      alternates: await resolveAlternates(metadata.alternates, base, Promise.resolve(PATH), context),
-      pagination: await resolvePagination(metadata.pagination, base, Promise.resolve(PATH), context),
-    };
-    const rendered = createMetadataElements(selected as SelectedMetadata).map((element): Flat => {
+    // What Next's mergeMetadata stores for these fields (URLs become strings, as its
+    // convertUrlsToStrings does), then the factory that renders <head>.
+    const resolved: unknown = JSON.parse(
+      JSON.stringify({
+        title: titleText(metadata.title) ?? null,
+        description: metadata.description ?? null,
+        authors: asList(metadata.authors),
+        robots: resolveRobots(metadata.robots),
+        alternates: await resolveAlternates(metadata.alternates, base, Promise.resolve(PATH), context),
+        pagination: await resolvePagination(metadata.pagination, base, Promise.resolve(PATH), context),
+      }),
+    );
+    const rendered = createMetadataElements(resolved as SelectedMetadata).map((element): Flat => {
       const props = element.props as Record<string, unknown>;
       if (element.type === 'title') return `title=${String(props.children)}`;
       if (element.type === 'link') return `link:${String(props.rel)}=${String(props.href)}`;
@@ -198,7 +207,9 @@ describe('parity with Yoast’s own head', () => {
     const first: unknown = Array.isArray(graph?.['@graph']) ? graph['@graph'][0] : undefined;
     if (typeof first !== 'object' || first === null) throw new Error('no graph');
     Reflect.set(first, 'headline', '</script><script>alert(1)</script>');
-    const html = renderToStaticMarkup(createElement(SeoExtraHead, { extraTags: data.extraTags, jsonLd: graph }));
+    const html = renderToStaticMarkup(
+      createElement(SeoExtraHead, { extraTags: data.extraTags, jsonLd: graph }),
+    );
     const parsed = parseYoastHead(html);
     expect(parsed.tags).toEqual(data.extraTags);
     expect(parsed.jsonLd).toEqual([graph]);

@@ -111,14 +111,19 @@ describe('rewriteGraph', () => {
         },
         {
           '@type': 'BreadcrumbList',
-          itemListElement: [{ '@type': 'ListItem', position: 1, name: 'Home', item: 'http://wp.example.test/' }],
+          itemListElement: [
+            { '@type': 'ListItem', position: 1, name: 'Home', item: 'http://wp.example.test/' },
+          ],
         },
         {
           '@type': 'WebSite',
           potentialAction: [
             {
               '@type': 'SearchAction',
-              target: { '@type': 'EntryPoint', urlTemplate: 'http://wp.example.test/?s={search_term_string}' },
+              target: {
+                '@type': 'EntryPoint',
+                urlTemplate: 'http://wp.example.test/?s={search_term_string}',
+              },
             },
           ],
         },
@@ -167,7 +172,10 @@ describe('rewriteGraph', () => {
       representativeOfPage: true,
       license: null,
     };
-    expect(urls.rewriteGraph(node)).toEqual({ ...node, '@id': `${SITE}/2024/05/14/salt-and-timber/#primaryimage` });
+    expect(urls.rewriteGraph(node)).toEqual({
+      ...node,
+      '@id': `${SITE}/2024/05/14/salt-and-timber/#primaryimage`,
+    });
   });
 
   it('returns a new value and leaves its input untouched', () => {

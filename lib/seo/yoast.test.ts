@@ -46,7 +46,9 @@ describe('seoFromYoast', () => {
       'max-image-preview': 'large',
       'max-video-preview': -1,
     });
-    expect(objectForm?.basic).toBe('index, follow, max-video-preview:-1, max-image-preview:large, max-snippet:-1');
+    expect(objectForm?.basic).toBe(
+      'index, follow, max-video-preview:-1, max-image-preview:large, max-snippet:-1',
+    );
   });
 
   it('keeps Yoast’s robots directives and their order whatever they are', () => {
@@ -134,7 +136,9 @@ describe('seoFromYoast', () => {
           ]),
         ).toEqual(
           extraTags.flatMap((tag) =>
-            tag.kind === 'meta' && tag.name?.match(/^twitter:(label|data)\d+$/) ? [[tag.name, tag.content]] : [],
+            tag.kind === 'meta' && tag.name?.match(/^twitter:(label|data)\d+$/)
+              ? [[tag.name, tag.content]]
+              : [],
           ),
         ),
       schema: () => expect(result.jsonLd).toEqual(urls.rewriteGraph(yoast.schema)),
