@@ -2,8 +2,10 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArchiveView } from '@/components/archive-view';
 import { Article } from '@/components/article';
+import { SeoExtraHead } from '@/components/seo-extra-head';
 import { getConfig } from '@/lib/config';
 import { dateArchivePath, parseDateArchive, splitPagination, type DateArchive } from '@/lib/routes';
+import { seoForContent, seoForListing } from '@/lib/seo';
 import { getSiteInfo, listPosts, resolvePath } from '@/lib/wordpress';
 
 type Props = { params: Promise<{ path: string[] }> };
@@ -31,20 +33,7 @@ function describeDate({ year, month, day }: DateArchive): string {
   }).format(date);
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const segments = (await params).path;
-  const archive = asDateArchive(segments);
-  if (archive) return { title: `Archive: ${describeDate(archive.date)}` };
-  const resolved = await resolvePath(segments);
-  if (resolved.kind !== 'post') return {};
-  return {
-    title: resolved.post.title,
-    description: resolved.post.excerpt,
-    alternates: { canonical: resolved.post.path },
-  };
-}
-
-export default async function ContentPage({ params }: Props) {
+async function load(params: Props['params']) {
   const segments = (await params).path;
   const archive = asDateArchive(segments);
   if (archive) {
@@ -52,20 +41,48 @@ export default async function ContentPage({ params }: Props) {
       listPosts({ kind: 'date', ...archive.date }, archive.page),
       getSiteInfo(),
     ]);
-    if (!posts || posts.items.length === 0) notFound();
-    return (
-      <ArchiveView
-        kicker="Archive"
-        title={describeDate(archive.date)}
-        posts={posts}
-        timezone={site.timezone}
-        basePath={dateArchivePath(archive.date)}
-      />
+    if (!posts || posts.items.length === 0) return { kind: 'not-found' } as const;
+    const title = describeDate(archive.date);
+    const path = dateArchivePath(archive.date);
+    const seo = seoForListing(
+      { kind: 'date', title, description: '', path, page: archive.page, totalPages: posts.totalPages },
+      site,
     );
+    return { kind: 'date', title, path, posts, site, seo } as const;
   }
   const resolved = await resolvePath(segments);
-  if (resolved.kind === 'not-found') notFound();
-  if (resolved.kind === 'redirect') permanentRedirect(resolved.path);
+  if (resolved.kind !== 'post') return resolved;
   const site = await getSiteInfo();
-  return <Article post={resolved.post} timezone={site.timezone} wordpressHome={getConfig().wordpressUrl} />;
+  return { kind: 'content', post: resolved.post, site, seo: seoForContent(resolved.post, site) } as const;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await load(params);
+  return loaded.kind === 'date' || loaded.kind === 'content' ? loaded.seo.metadata : {};
+}
+
+export default async function ContentPage({ params }: Props) {
+  const loaded = await load(params);
+  if (loaded.kind === 'not-found') notFound();
+  if (loaded.kind === 'redirect') permanentRedirect(loaded.path);
+  if (loaded.kind === 'date') {
+    return (
+      <>
+        <SeoExtraHead {...loaded.seo} />
+        <ArchiveView
+          kicker="Archive"
+          title={loaded.title}
+          posts={loaded.posts}
+          timezone={loaded.site.timezone}
+          basePath={loaded.path}
+        />
+      </>
+    );
+  }
+  return (
+    <>
+      <SeoExtraHead {...loaded.seo} />
+      <Article post={loaded.post} timezone={loaded.site.timezone} wordpressHome={getConfig().wordpressUrl} />
+    </>
+  );
 }

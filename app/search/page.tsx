@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PostList } from '@/components/post-list';
 import { SearchForm } from '@/components/search-form';
 import { parsePageNumber, searchPath } from '@/lib/routes';
+import { seoForListing } from '@/lib/seo';
 import { getSiteInfo, listPosts } from '@/lib/wordpress';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -19,8 +20,17 @@ function readQuery(params: Record<string, string | string[] | undefined>) {
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { term } = readQuery(await searchParams);
-  // Result pages are endless and thin: kept out of search engines, as WordPress's SEO plugins do.
-  return { title: term ? `Search results for “${term}”` : 'Search', robots: { index: false, follow: true } };
+  const site = await getSiteInfo();
+  // Result pages are endless and thin: the SEO module marks them noindex, as Yoast does.
+  return seoForListing(
+    {
+      kind: 'search',
+      title: term ? `Search results for “${term}”` : 'Search',
+      description: '',
+      path: searchPath(term),
+    },
+    site,
+  ).metadata;
 }
 
 export default async function SearchPage({ searchParams }: Props) {

@@ -15,3 +15,4 @@ export { createUrlRewriter, type UrlRewriter, type UrlRewriterOptions } from './
 export { serializeJsonLd } from './json-ld';
 export { parseYoastHead, type ParsedHead } from './head-html';
 export type { SeoData, HeadTag, HeadData, OpenGraphImage } from './types';
+export { seoForContent, seoForListing } from './route-seo';

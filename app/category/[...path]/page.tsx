@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArchiveView } from '@/components/archive-view';
+import { SeoExtraHead } from '@/components/seo-extra-head';
 import { paginatedPath, splitPagination } from '@/lib/routes';
+import { seoForListing } from '@/lib/seo';
 import { getCategoryByPath, getSiteInfo, listPosts } from '@/lib/wordpress';
 
 type Props = { params: Promise<{ path: string[] }> };
@@ -12,36 +14,52 @@ export function generateStaticParams() {
 
 async function load(params: Props['params']) {
   const split = splitPagination((await params).path);
-  if (!split || split.base.length === 0) return null;
-  const category = await getCategoryByPath(split.base.join('/'));
-  return { category, page: split.page };
+  if (!split || split.base.length === 0) return { kind: 'not-found' } as const;
+  const lookup = await getCategoryByPath(split.base.join('/'));
+  if (lookup.kind === 'not-found') return lookup;
+  if (lookup.kind === 'redirect')
+    return { kind: 'redirect', path: paginatedPath(lookup.path, split.page) } as const;
+  const category = lookup.value;
+  const [posts, site] = await Promise.all([
+    listPosts({ kind: 'category', id: category.id }, split.page),
+    getSiteInfo(),
+  ]);
+  if (!posts || (split.page > 1 && posts.items.length === 0)) return { kind: 'not-found' } as const;
+  const seo = seoForListing(
+    {
+      kind: 'category',
+      title: category.name,
+      description: category.description,
+      path: category.path,
+      page: split.page,
+      totalPages: posts.totalPages,
+    },
+    site,
+  );
+  return { kind: 'found', category, posts, site, seo } as const;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const loaded = await load(params);
-  if (loaded?.category.kind !== 'found') return {};
-  return { title: loaded.category.value.name, description: loaded.category.value.description };
+  return loaded.kind === 'found' ? loaded.seo.metadata : {};
 }
 
 export default async function CategoryArchive({ params }: Props) {
   const loaded = await load(params);
-  if (!loaded || loaded.category.kind === 'not-found') notFound();
-  if (loaded.category.kind === 'redirect')
-    permanentRedirect(paginatedPath(loaded.category.path, loaded.page));
-  const category = loaded.category.value;
-  const [posts, site] = await Promise.all([
-    listPosts({ kind: 'category', id: category.id }, loaded.page),
-    getSiteInfo(),
-  ]);
-  if (!posts || (loaded.page > 1 && posts.items.length === 0)) notFound();
+  if (loaded.kind === 'not-found') notFound();
+  if (loaded.kind === 'redirect') permanentRedirect(loaded.path);
+  const { category, posts, site, seo } = loaded;
   return (
-    <ArchiveView
-      kicker="Category"
-      title={category.name}
-      description={category.description}
-      posts={posts}
-      timezone={site.timezone}
-      basePath={category.path}
-    />
+    <>
+      <SeoExtraHead {...seo} />
+      <ArchiveView
+        kicker="Category"
+        title={category.name}
+        description={category.description}
+        posts={posts}
+        timezone={site.timezone}
+        basePath={category.path}
+      />
+    </>
   );
 }

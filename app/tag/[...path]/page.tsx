@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArchiveView } from '@/components/archive-view';
+import { SeoExtraHead } from '@/components/seo-extra-head';
 import { splitPagination } from '@/lib/routes';
+import { seoForListing } from '@/lib/seo';
 import { getSiteInfo, getTagBySlug, listPosts } from '@/lib/wordpress';
 
 type Props = { params: Promise<{ path: string[] }> };
@@ -14,32 +16,47 @@ async function load(params: Props['params']) {
   const split = splitPagination((await params).path);
   const slug = split?.base.length === 1 ? split.base[0] : undefined;
   if (!split || slug === undefined) return null;
-  return { tag: await getTagBySlug(slug), page: split.page };
+  const lookup = await getTagBySlug(slug);
+  if (lookup.kind !== 'found') return null;
+  const tag = lookup.value;
+  const [posts, site] = await Promise.all([
+    listPosts({ kind: 'tag', id: tag.id }, split.page),
+    getSiteInfo(),
+  ]);
+  if (!posts || (split.page > 1 && posts.items.length === 0)) return null;
+  const seo = seoForListing(
+    {
+      kind: 'tag',
+      title: tag.name,
+      description: tag.description,
+      path: tag.path,
+      page: split.page,
+      totalPages: posts.totalPages,
+    },
+    site,
+  );
+  return { tag, posts, site, seo };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const loaded = await load(params);
-  if (loaded?.tag.kind !== 'found') return {};
-  return { title: loaded.tag.value.name, description: loaded.tag.value.description };
+  return (await load(params))?.seo.metadata ?? {};
 }
 
 export default async function TagArchive({ params }: Props) {
   const loaded = await load(params);
-  if (loaded?.tag.kind !== 'found') notFound();
-  const tag = loaded.tag.value;
-  const [posts, site] = await Promise.all([
-    listPosts({ kind: 'tag', id: tag.id }, loaded.page),
-    getSiteInfo(),
-  ]);
-  if (!posts || (loaded.page > 1 && posts.items.length === 0)) notFound();
+  if (!loaded) notFound();
+  const { tag, posts, site, seo } = loaded;
   return (
-    <ArchiveView
-      kicker="Tag"
-      title={tag.name}
-      description={tag.description}
-      posts={posts}
-      timezone={site.timezone}
-      basePath={tag.path}
-    />
+    <>
+      <SeoExtraHead {...seo} />
+      <ArchiveView
+        kicker="Tag"
+        title={tag.name}
+        description={tag.description}
+        posts={posts}
+        timezone={site.timezone}
+        basePath={tag.path}
+      />
+    </>
   );
 }

@@ -47,7 +47,7 @@ final class Broadsheet_Webhooks {
 		'site_icon',
 	);
 
-	/** Bounds the work of tracking child pages whose paths move with their parent. */
+	/** Bounds the work of tracking child pages and terms whose paths move with their parent. */
 	const MAX_WATCHED_DESCENDANTS = 200;
 
 	/**
@@ -56,7 +56,8 @@ final class Broadsheet_Webhooks {
 	 * - events:      "type:id" => what to report (type, action, id, or a prebuilt object).
 	 * - before:      "type:id" => the first-seen slug/status/path, for the previous_* fields.
 	 * - doomed:      "type:id" => the object captured just before a deletion, when it still exists.
-	 * - descendants: "type:id" => published child pages whose path may move with their parent.
+	 * - descendants: "type:id" => ID of a published child page or child term whose path may move
+	 *                with its parent's.
 	 *
 	 * @var array<string, array>
 	 */
@@ -162,8 +163,9 @@ final class Broadsheet_Webhooks {
 		if ( ! isset( self::$queue['before'][ $key ] ) ) {
 			self::$queue['before'][ $key ] = self::post_snapshot( $post );
 		}
-		// A page's path contains its ancestors' slugs: renaming or trashing it moves its children.
-		if ( 'publish' === $post->post_status && is_post_type_hierarchical( $post->post_type ) ) {
+		// A page's path contains its ancestors' slugs: renaming, trashing or restoring it moves
+		// its published children, whatever its own status.
+		if ( 'auto-draft' !== $post->post_status && is_post_type_hierarchical( $post->post_type ) ) {
 			self::watch_descendants( $post );
 		}
 	}
@@ -379,6 +381,8 @@ final class Broadsheet_Webhooks {
 				'slug' => $term->slug,
 				'path' => self::term_path( $term ),
 			);
+			// A child category's path contains its parent's slug.
+			self::watch_term_descendants( $term );
 		}
 	}
 
@@ -408,6 +412,8 @@ final class Broadsheet_Webhooks {
 		$term = get_term( (int) $term_id, $taxonomy );
 		if ( $term instanceof WP_Term ) {
 			self::$queue['doomed'][ 'term:' . (int) $term_id ] = self::term_object( $term );
+			// WordPress moves the children up to the deleted term's parent: their paths change.
+			self::watch_term_descendants( $term );
 		}
 	}
 
@@ -998,26 +1004,62 @@ final class Broadsheet_Webhooks {
 					self::$queue['before'][ $key ] = self::post_snapshot( $child );
 				}
 				self::$queue['descendants'][ $key ] = (int) $child_id;
-				$parents[]                           = (int) $child_id;
+				$parents[]                          = (int) $child_id;
 				++$watched;
 			}
 		}
 	}
 
 	/**
-	 * Queues an "updated" event for each watched descendant whose path actually moved.
+	 * Watches a term's descendants, like watch_descendants() does for pages.
+	 *
+	 * @param WP_Term $term A term.
+	 */
+	private static function watch_term_descendants( WP_Term $term ) {
+		if ( ! is_taxonomy_hierarchical( $term->taxonomy ) ) {
+			return;
+		}
+		$children = get_term_children( $term->term_id, $term->taxonomy );
+		if ( ! is_array( $children ) ) {
+			return;
+		}
+		foreach ( array_slice( $children, 0, self::MAX_WATCHED_DESCENDANTS ) as $child_id ) {
+			$child = get_term( (int) $child_id, $term->taxonomy );
+			if ( ! $child instanceof WP_Term ) {
+				continue;
+			}
+			$key = 'term:' . (int) $child->term_id;
+			if ( ! isset( self::$queue['before'][ $key ] ) ) {
+				self::$queue['before'][ $key ] = array(
+					'slug' => $child->slug,
+					'path' => self::term_path( $child ),
+				);
+			}
+			self::$queue['descendants'][ $key ] = (int) $child->term_id;
+		}
+	}
+
+	/**
+	 * Queues an "updated" event for each watched descendant (page or term) whose path moved.
 	 */
 	private static function queue_moved_descendants() {
-		foreach ( self::$queue['descendants'] as $key => $post_id ) {
+		foreach ( self::$queue['descendants'] as $key => $id ) {
 			if ( isset( self::$queue['events'][ $key ] ) ) {
 				continue;
 			}
-			$post = get_post( $post_id );
+			if ( 0 === strpos( $key, 'term:' ) ) {
+				$term = get_term( $id );
+				if ( $term instanceof WP_Term && self::term_path( $term ) !== self::$queue['before'][ $key ]['path'] ) {
+					self::enqueue( $key, 'term', 'updated', array( 'id' => (int) $id ) );
+				}
+				continue;
+			}
+			$post = get_post( $id );
 			if ( ! self::is_tracked_post( $post ) || 'publish' !== $post->post_status ) {
 				continue;
 			}
 			if ( self::post_path( $post ) !== self::$queue['before'][ $key ]['path'] ) {
-				self::enqueue( $key, self::post_event_type( $post ), 'updated', array( 'id' => (int) $post_id ) );
+				self::enqueue( $key, self::post_event_type( $post ), 'updated', array( 'id' => (int) $id ) );
 			}
 		}
 	}

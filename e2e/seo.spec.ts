@@ -1,0 +1,125 @@
+import { expect, test } from '@playwright/test';
+import { parseYoastHead, type ParsedHead } from '../lib/seo/head-html';
+import type { HeadTag } from '../lib/seo/types';
+import { pathOf, wordpressGet, wordpressUrl } from './wordpress';
+
+interface PostWithYoast {
+  id: number;
+  link: string;
+  yoast_head: string | null;
+}
+
+/** What a crawler reads: the page's head tags, and the JSON-LD anywhere in the document. */
+async function readHead(html: string): Promise<ParsedHead> {
+  const headEnd = html.indexOf('</head>');
+  const head = parseYoastHead(html.slice(0, headEnd));
+  return { ...head, jsonLd: parseYoastHead(html).jsonLd };
+}
+
+function key(tag: HeadTag): string {
+  return tag.kind === 'link'
+    ? `link:${tag.rel}`
+    : tag.property
+      ? `property:${tag.property}`
+      : `name:${tag.name}`;
+}
+
+function value(tag: HeadTag): string {
+  return tag.kind === 'link' ? tag.href : tag.content;
+}
+
+test.describe('search engines read Yoast’s head, on the frontend’s own origin', () => {
+  test('every seeded post with Yoast output renders each Yoast tag, once, with equal values', async ({
+    request,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    const siteUrl = baseURL ?? '';
+    const moveToSite = (url: string) =>
+      url.startsWith(wordpressUrl) && !url.includes('/wp-content/')
+        ? siteUrl + url.slice(wordpressUrl.length)
+        : url;
+    const { data } = await wordpressGet<PostWithYoast[]>('/wp/v2/posts', {
+      per_page: 100,
+      _fields: 'id,link,yoast_head',
+    });
+    const withYoast = data.filter((post) => post.yoast_head);
+    expect(withYoast.length).toBeGreaterThanOrEqual(20);
+
+    for (const post of withYoast) {
+      const path = pathOf(post.link);
+      const yoast = parseYoastHead(post.yoast_head ?? '');
+      const html = await (await request.get(path)).text();
+      const ours = await readHead(html);
+      expect(ours.title, path).toBe(yoast.title);
+      expect(html.match(/<title>/g)?.length, `${path}: one title`).toBe(1);
+
+      const ourTags = new Map<string, string[]>();
+      for (const tag of ours.tags) ourTags.set(key(tag), [...(ourTags.get(key(tag)) ?? []), value(tag)]);
+      for (const tag of yoast.tags) {
+        const values = ourTags.get(key(tag)) ?? [];
+        expect(values, `${path}: ${key(tag)}`).toContain(moveToSite(value(tag)));
+      }
+      for (const single of [
+        'link:canonical',
+        'name:description',
+        'name:robots',
+        'property:og:url',
+        'property:og:title',
+      ]) {
+        expect(ourTags.get(single)?.length ?? 0, `${path}: exactly one ${single}`).toBe(1);
+      }
+
+      // The schema graph: Yoast's, with page URLs on this origin and media where it is.
+      const graph = ours.jsonLd.find((item): item is { '@graph': { '@id'?: string; '@type'?: unknown }[] } =>
+        Boolean(item && typeof item === 'object' && '@graph' in item),
+      );
+      expect(graph, `${path}: JSON-LD graph`).toBeTruthy();
+      const ids = (graph?.['@graph'] ?? []).map((node) => node['@id'] ?? '');
+      expect(ids.some((id) => id.startsWith(`${siteUrl}${path}`))).toBe(true);
+      expect(ids.some((id) => id.startsWith(wordpressUrl) && !id.includes('/wp-content/'))).toBe(false);
+    }
+  });
+
+  test('a post without Yoast gets the same richness from WordPress’s own fields', async ({
+    request,
+    baseURL,
+  }) => {
+    const { data } = await wordpressGet<PostWithYoast[]>('/wp/v2/posts', {
+      per_page: 100,
+      _fields: 'id,link,yoast_head',
+    });
+    const post = data.find((item) => !item.yoast_head);
+    if (!post) throw new Error('every post has Yoast output; the fallback is not exercised');
+    const path = pathOf(post.link);
+    const head = await readHead(await (await request.get(path)).text());
+    const tags = new Map(head.tags.map((tag) => [key(tag), value(tag)]));
+    expect(head.title).toMatch(/ – The Lantern Quarterly$/);
+    expect(tags.get('name:description')).toBeTruthy();
+    expect(tags.get('link:canonical')).toBe(`${baseURL}${path}`);
+    expect(tags.get('property:og:type')).toBe('article');
+    expect(tags.get('property:og:url')).toBe(`${baseURL}${path}`);
+    expect(tags.get('name:twitter:card')).toMatch(/^summary/);
+    const graph = head.jsonLd.find((item): item is { '@graph': { '@type'?: unknown }[] } =>
+      Boolean(item && typeof item === 'object' && '@graph' in item),
+    );
+    const types = (graph?.['@graph'] ?? []).flatMap((node) => node['@type'] ?? []);
+    for (const type of ['WebSite', 'WebPage', 'Article', 'BreadcrumbList', 'Person'])
+      expect(types).toContain(type);
+  });
+
+  test('archives carry a canonical on this origin, and 404s and search results are noindex', async ({
+    request,
+    baseURL,
+  }) => {
+    const home = await readHead(await (await request.get('/')).text());
+    expect(home.tags.find((tag) => key(tag) === 'link:canonical')).toMatchObject({ href: `${baseURL}/` });
+    const second = await readHead(await (await request.get('/page/2/')).text());
+    expect(second.tags.find((tag) => key(tag) === 'link:prev')).toMatchObject({ href: `${baseURL}/` });
+    for (const path of ['/no-such-page-anywhere/', '/search/?s=bakery']) {
+      const head = await readHead(await (await request.get(path)).text());
+      const robots = head.tags.find((tag) => key(tag) === 'name:robots');
+      expect(robots && value(robots), path).toMatch(/noindex/);
+    }
+  });
+});

@@ -1,0 +1,24 @@
+import { getConfig } from '@/lib/config';
+import type { Post, SiteInfo } from '@/lib/wordpress';
+import { seoFromContent, type ListingDescriptor } from './fallback';
+import type { SeoData } from './types';
+import { createUrlRewriter } from './urls';
+import { seoFromYoast } from './yoast';
+
+function rewriter(site: SiteInfo) {
+  const { wordpressUrl, siteUrl } = getConfig();
+  return createUrlRewriter({ wordpressUrl, siteUrl, aliases: [site.home] });
+}
+
+/** A post's or page's head: Yoast's own when WordPress provides it (and it is well-formed), else ours. */
+export function seoForContent(post: Post, site: SiteInfo): SeoData {
+  const urls = rewriter(site);
+  return (
+    (post.seo.yoastHeadJson && seoFromYoast(post.seo.yoastHeadJson, urls)) || seoFromContent(post, site, urls)
+  );
+}
+
+/** A list page's head: home, archives and search. */
+export function seoForListing(listing: ListingDescriptor, site: SiteInfo): SeoData {
+  return seoFromContent(listing, site, rewriter(site));
+}
