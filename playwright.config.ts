@@ -17,6 +17,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  projects: [
+    { name: 'readers', testIgnore: /editor\.spec\.ts/ },
+    // Editors change content, so they go last.
+    { name: 'editors', testMatch: /editor\.spec\.ts/, dependencies: ['readers'] },
+  ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100',
     browserName: 'chromium',

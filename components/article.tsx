@@ -6,15 +6,19 @@ import { renderContent } from '@/lib/content/render';
 import type { Post } from '@/lib/wordpress';
 import { Byline } from './byline';
 import { FeaturedImage } from './featured-image';
+import { PasswordForm } from './password-form';
 
 export function Article({
   post,
   timezone,
   wordpressHome,
+  unlocked = false,
 }: {
   post: Post;
   timezone: string;
   wordpressHome: string;
+  /** Rendered with the reader's password: show the content WordPress returned. */
+  unlocked?: boolean;
 }) {
   const isPage = post.type === 'page';
   return (
@@ -35,8 +39,8 @@ export function Article({
       </header>
       {post.featuredImage && <FeaturedImage image={post.featuredImage} />}
       <div className="article__content entry-content">
-        {post.isPasswordProtected ? (
-          <p className="notice">This story is protected by a password.</p>
+        {post.isPasswordProtected && !unlocked ? (
+          <PasswordForm id={post.id} type={post.type === 'page' ? 'page' : 'post'} />
         ) : (
           renderContent(post.contentHtml, wordpressHome)
         )}

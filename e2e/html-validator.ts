@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 
 /**
  * The Nu Html Checker (vnu.jar, the W3C validator's engine) run locally on files. One JVM start
- * checks every file at once; it needs a Java runtime (8 or newer) on the PATH.
+ * checks every file at once; it needs a Java runtime on the PATH.
  */
 export const vnuJar = join(process.cwd(), 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
 
@@ -56,7 +56,7 @@ export function validateHtmlFiles(files: string[]): Promise<VnuMessage[]> {
         if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
           reject(
             new Error(
-              'HTML validation needs a Java runtime (8 or newer) and `java` was not found on the PATH. ' +
+              'HTML validation needs a Java runtime and `java` was not found on the PATH. ' +
                 'Install one — on Debian/Ubuntu: apt-get install default-jre-headless — and run again.',
             ),
           );
@@ -80,7 +80,7 @@ export function validateHtmlFiles(files: string[]): Promise<VnuMessage[]> {
 /** One line per message: file:line:column, the message, and the offending source. */
 export function formatVnuMessage(message: VnuMessage): string {
   const file = message.url ? basename(decodeURIComponent(new URL(message.url).pathname)) : '(no file)';
-  const line = message.lastLine ?? message.firstLine ?? '?';
+  const line = message.firstLine ?? message.lastLine ?? '?';
   const column = message.firstColumn ?? message.lastColumn ?? '?';
   const extract = message.extract ? `\n      ${message.extract.replace(/\s+/g, ' ').trim()}` : '';
   return `  ${file}:${line}:${column} ${message.message}${extract}`;

@@ -166,8 +166,16 @@ async function checkAccessibility(page: Page, type: PageType, scheme: (typeof CO
   expect(response?.status(), `${path} answered`).toBe(type.status);
   expect(
     await page.evaluate((query) => window.matchMedia(query).matches, `(prefers-color-scheme: ${scheme})`),
+    `the page sees prefers-color-scheme: ${scheme}`,
   ).toBe(true);
-  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const { violations, incomplete } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  if (incomplete.length > 0) {
+    // Not failures: what axe could not decide (contrast over images, say) and a person should look at.
+    console.log(
+      `axe needs review on ${path} (${scheme}): ` +
+        incomplete.map((result) => `${result.id} ×${result.nodes.length}`).join(', '),
+    );
+  }
   expect(
     violations.length,
     `${violations.length} accessibility violation(s) on ${path} (${scheme} scheme):\n` +
@@ -212,9 +220,13 @@ test.describe(`valid HTML (Nu Html Checker; permalinks ${permalinkStructure})`, 
       const failures = messages.filter((message) => message.type === 'non-document-error');
       expect(failures.length, `the checker failed:\n${failures.map(formatVnuMessage).join('\n')}`).toBe(0);
 
-      const warnings = messages.filter((message) => message.type === 'info').length;
-      console.log(`Nu Html Checker: ${warnings} warning(s) (allowed) across ${files.length} pages`);
-      test.info().annotations.push({ type: 'vnu warnings', description: String(warnings) });
+      const infos = messages.filter((message) => message.type === 'info');
+      const warnings = infos.filter((message) => message.subType === 'warning');
+      const summary =
+        `${infos.length} info message(s), ${warnings.length} of them warnings (allowed), ` +
+        `across ${files.length} pages`;
+      console.log(`Nu Html Checker: ${summary}`);
+      test.info().annotations.push({ type: 'Nu Html Checker', description: summary });
 
       for (const { type, path, file } of files) {
         await test.step(`${type.name} (${path})`, async () => {

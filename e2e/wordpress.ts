@@ -55,3 +55,44 @@ export function textOf(html: string): string {
     .replace(/&gt;/g, '>')
     .trim();
 }
+
+const editorUser = process.env.E2E_WORDPRESS_USER ?? 'admin';
+const editorPassword = process.env.E2E_WORDPRESS_APPLICATION_PASSWORD ?? '';
+
+/** What an editor does in WordPress, through its REST API with an Application Password. */
+export async function wordpressWrite<T>(
+  method: 'POST' | 'DELETE',
+  route: string,
+  body: Record<string, unknown> = {},
+  params: Record<string, string | number> = {},
+): Promise<T> {
+  const url = new URL(`${wordpressUrl}/`);
+  url.searchParams.set('rest_route', route);
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
+  const response = await fetch(url, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Basic ${Buffer.from(`${editorUser}:${editorPassword}`).toString('base64')}`,
+    },
+    body: method === 'POST' ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok)
+    throw new Error(`WordPress ${method} ${route} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** An authenticated read (drafts, edit context). */
+export async function wordpressGetAsEditor<T>(
+  route: string,
+  params: Record<string, string | number> = {},
+): Promise<T> {
+  const url = new URL(`${wordpressUrl}/`);
+  url.searchParams.set('rest_route', route);
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
+  const response = await fetch(url, {
+    headers: { Authorization: `Basic ${Buffer.from(`${editorUser}:${editorPassword}`).toString('base64')}` },
+  });
+  if (!response.ok) throw new Error(`WordPress ${route} answered ${response.status}`);
+  return (await response.json()) as T;
+}

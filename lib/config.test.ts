@@ -12,6 +12,13 @@ function configurationError(environment: Record<string, string | undefined>): Co
   throw new Error('expected parseConfig to throw a ConfigurationError, but it returned');
 }
 
+describe('BROADSHEET_SECRET', () => {
+  it('is kept when long enough and refused, naming the variable, when too short', () => {
+    expect(parseConfig({ BROADSHEET_SECRET: 'x'.repeat(32) }).sharedSecret).toBe('x'.repeat(32));
+    expect(() => parseConfig({ BROADSHEET_SECRET: 'short' })).toThrow(/BROADSHEET_SECRET must be at least 16/);
+  });
+});
+
 describe('parseConfig defaults', () => {
   it('uses the embedded WordPress and development defaults when nothing is set', () => {
     expect(parseConfig({})).toEqual({
@@ -19,6 +26,7 @@ describe('parseConfig defaults', () => {
       siteUrl: 'http://localhost:3000',
       wordpressTimeoutMs: 8000,
       revalidateSeconds: 3600,
+      sharedSecret: null,
       previewCredentials: null,
     });
     expect(EMBEDDED_WORDPRESS_URL).toBe('http://127.0.0.1:9400');

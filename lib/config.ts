@@ -46,6 +46,14 @@ const environmentSchema = z
     SITE_URL: origin('SITE_URL', 'https://www.example.com'),
     WORDPRESS_TIMEOUT_MS: positiveInteger('WORDPRESS_TIMEOUT_MS', '8000').default(8000),
     REVALIDATE_SECONDS: positiveInteger('REVALIDATE_SECONDS', '3600').default(3600),
+    BROADSHEET_SECRET: z
+      .string()
+      .trim()
+      .min(
+        16,
+        'BROADSHEET_SECRET must be at least 16 characters (32 or more recommended), e.g. the output of `openssl rand -hex 32`',
+      )
+      .optional(),
     WORDPRESS_PREVIEW_USER: z.string().trim().optional(),
     WORDPRESS_APPLICATION_PASSWORD: z.string().trim().optional(),
   })
@@ -64,6 +72,11 @@ export interface Config {
   wordpressTimeoutMs: number;
   /** The time-based revalidation backstop; webhooks keep pages fresh in between. */
   revalidateSeconds: number;
+  /**
+   * The secret shared with the companion WordPress plugin: it signs revalidation webhooks and
+   * preview links. Without it, both are refused.
+   */
+  sharedSecret: string | null;
   /** Credentials for draft previews, when configured. */
   previewCredentials: { user: string; applicationPassword: string } | null;
 }
@@ -99,6 +112,7 @@ export function parseConfig(environment: Environment): Config {
     siteUrl: env.SITE_URL,
     wordpressTimeoutMs: env.WORDPRESS_TIMEOUT_MS,
     revalidateSeconds: env.REVALIDATE_SECONDS,
+    sharedSecret: env.BROADSHEET_SECRET ?? null,
     previewCredentials:
       env.WORDPRESS_PREVIEW_USER && env.WORDPRESS_APPLICATION_PASSWORD
         ? { user: env.WORDPRESS_PREVIEW_USER, applicationPassword: env.WORDPRESS_APPLICATION_PASSWORD }

@@ -47,7 +47,11 @@ try {
   if (process.env.WORDPRESS_URL) {
     console.log(`[demo] Using the WordPress at ${process.env.WORDPRESS_URL}`);
   } else {
-    const wordpress = await startEmbeddedWordPress({ name: 'dev', port: 9400 });
+    const wordpress = await startEmbeddedWordPress({
+      name: 'dev',
+      port: 9400,
+      frontendUrl: `http://127.0.0.1:${port}`,
+    });
     stoppers.push(wordpress.stop);
     env = { ...env, ...wordpress.env };
   }

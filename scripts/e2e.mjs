@@ -49,6 +49,7 @@ try {
         port: STRUCTURES[name].wordpressPort,
         permalinkStructure: STRUCTURES[name].permalinkStructure,
         reset: true,
+        frontendUrl: `http://127.0.0.1:${APP_PORT}`,
         log: (line) => console.log(`[wordpress e2e-${name}] ${line}`),
       }).then((site) => {
         stoppers.push(site.stop);
@@ -80,6 +81,9 @@ try {
           E2E_BASE_URL: `http://127.0.0.1:${APP_PORT}`,
           E2E_WORDPRESS_URL: site.url,
           E2E_PERMALINK_STRUCTURE: STRUCTURES[name].permalinkStructure,
+          E2E_WORDPRESS_USER: site.env.WORDPRESS_PREVIEW_USER,
+          E2E_WORDPRESS_APPLICATION_PASSWORD: site.env.WORDPRESS_APPLICATION_PASSWORD,
+          E2E_BROADSHEET_SECRET: site.env.BROADSHEET_SECRET,
           E2E_CHROMIUM_PATH: chromiumPath ?? '',
           E2E_CHROMIUM_ARGS: CHROMIUM_ARGS.join(' '),
         },

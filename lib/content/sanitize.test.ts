@@ -149,3 +149,11 @@ describe('sanitizeContent keeps safe content', () => {
     expect(clean(html)).toBe(html);
   });
 });
+
+describe('heading levels', () => {
+  it('moves headings so the highest is an h2 under the page title, keeping their order', () => {
+    expect(clean('<h3>A</h3><p>x</p><h4>B</h4>')).toBe('<h2>A</h2><p>x</p><h3>B</h3>');
+    expect(clean('<h1>A</h1><h2>B</h2>')).toBe('<h2>A</h2><h3>B</h3>');
+    expect(clean('<h2 class="wp-block-heading">A</h2>')).toBe('<h2 class="wp-block-heading">A</h2>');
+  });
+});

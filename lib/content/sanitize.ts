@@ -36,6 +36,16 @@ function frontendPathOf(href: string, wordpressHome: string): string | null {
   return path !== null && !WORDPRESS_FILE_PATH.test(path) ? path : null;
 }
 
+/**
+ * The page title is the only h1, so the content's highest heading must be an h2, whatever level
+ * the author picked: headings move by one offset, keeping their relative order (no skipped levels).
+ */
+function headingLevelShift(html: string): number {
+  let highest = 7;
+  for (const match of html.matchAll(/<h([1-6])[\s>]/gi)) highest = Math.min(highest, Number(match[1]));
+  return highest === 7 ? 0 : 2 - highest;
+}
+
 const IFRAME_SANDBOX = 'allow-scripts allow-same-origin allow-presentation allow-popups';
 
 /** Inline styles blocks use for layout and colour; anything else (url(), expressions) is dropped. */
@@ -64,6 +74,11 @@ const allowedStyles = {
  * site become frontend paths. Images load lazily.
  */
 export function sanitizeContent(html: string, wordpressHome: string): string {
+  const headingShift = headingLevelShift(html);
+  const shiftHeading = (tagName: string, attribs: sanitizeHtml.Attributes) => ({
+    tagName: `h${Math.min(6, Number(tagName.slice(1)) + headingShift)}`,
+    attribs,
+  });
   return sanitizeHtml(html, {
     allowedTags: [
       ...sanitizeHtml.defaults.allowedTags,
@@ -113,6 +128,12 @@ export function sanitizeContent(html: string, wordpressHome: string): string {
     // sanitize-html only strips a disallowed iframe's src; an empty frame would still take space.
     exclusiveFilter: (frame) => frame.tag === 'iframe' && !isAllowedEmbed(frame.attribs.src),
     transformTags: {
+      h1: shiftHeading,
+      h2: shiftHeading,
+      h3: shiftHeading,
+      h4: shiftHeading,
+      h5: shiftHeading,
+      h6: shiftHeading,
       a: (tagName, attribs) => {
         const href = attribs.href ?? '';
         const internal = href ? frontendPathOf(href, wordpressHome) : null;

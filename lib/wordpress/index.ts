@@ -1,5 +1,14 @@
 /** The only way into WordPress. Routes and components import from here, never fetch themselves. */
-export { listPosts, listStickyPosts, resolvePath, POSTS_PER_PAGE, MAX_PAGE_NUMBER } from './posts';
+export {
+  getPreviewPost,
+  getProtectedPost,
+  listPosts,
+  listStickyPosts,
+  resolvePath,
+  POSTS_PER_PAGE,
+  MAX_PAGE_NUMBER,
+} from './posts';
+export { verifyPreviewToken, type PreviewTarget } from './preview-token';
 export type { PostListQuery } from './posts';
 export { getAuthorBySlug, getCategoryByPath, getTagBySlug, listTopCategories } from './archives';
 export type { Lookup, TermArchive } from './archives';

@@ -1,11 +1,14 @@
 import { cache } from 'react';
+import { z } from 'zod';
+import { getConfig } from '@/lib/config';
+import { htmlToText } from '@/lib/content/text';
 import { publishedCache, wordpressHome, wordpressTransport } from './client';
-import { WordPressRequestRejectedError } from './errors';
-import { mapPost, mapPostSummary } from './map';
+import { WordPressNotFoundError, WordPressRequestRejectedError } from './errors';
+import { mapPost, mapPostSummary, toIsoUtc } from './map';
 import { parsePathSegments, pathFromSegments, samePath } from './paths';
-import { rawPostListSchema } from './schemas';
+import { rawPostListSchema, rawPostSchema } from './schemas';
 import { TAGS } from './tags';
-import type { Paginated, PostSummary, ResolvedPath } from './types';
+import type { Paginated, Post, PostSummary, ResolvedPath } from './types';
 
 export const POSTS_PER_PAGE = 10;
 /** Beyond this a page number is plainly invalid: no WordPress request is made for it. */
@@ -169,3 +172,87 @@ const resolveJoinedPath = cache(async (joinedSegments: string): Promise<Resolved
   }
   return misplaced ? { kind: 'redirect', path: misplaced } : { kind: 'not-found' };
 });
+
+const rawRevisionListSchema = z.array(
+  z.object({
+    id: z.number().int(),
+    modified_gmt: z.string().optional(),
+    title: z.object({ rendered: z.string() }).optional(),
+    content: z.object({ rendered: z.string() }).optional(),
+    excerpt: z.object({ rendered: z.string() }).optional(),
+  }),
+);
+
+/**
+ * A draft (or any post) as its editor last left it, for previews: fetched with the Application
+ * Password, never cached, and with the newest autosave's title, content and excerpt when that
+ * autosave is newer than the post.
+ */
+export async function getPreviewPost(target: { id: number; type: 'post' | 'page' }): Promise<Post | null> {
+  const credentials = getConfig().previewCredentials;
+  if (!credentials) {
+    throw new WordPressRequestRejectedError(
+      'Previews need WORDPRESS_PREVIEW_USER and WORDPRESS_APPLICATION_PASSWORD',
+      'preview',
+      401,
+      null,
+    );
+  }
+  const collection = target.type === 'page' ? '/wp/v2/pages' : '/wp/v2/posts';
+  const [post, autosaves] = await Promise.all([
+    wordpressTransport()({
+      route: `${collection}/${target.id}`,
+      params: { _embed: EMBED },
+      schema: rawPostSchema,
+      cache: 'no-store',
+      credentials,
+    }).catch((error: unknown) => {
+      if (error instanceof WordPressNotFoundError) return null;
+      throw error;
+    }),
+    wordpressTransport()({
+      route: `${collection}/${target.id}/autosaves`,
+      schema: rawRevisionListSchema,
+      cache: 'no-store',
+      credentials,
+    }).catch(() => null),
+  ]);
+  if (!post) return null;
+  const mapped = mapPost(post.data, wordpressHome());
+  const newest = autosaves?.data[0];
+  if (newest?.modified_gmt && toIsoUtc(newest.modified_gmt, newest.modified_gmt) > mapped.modifiedAt) {
+    return {
+      ...mapped,
+      title: newest.title ? htmlToText(newest.title.rendered) : mapped.title,
+      contentHtml: newest.content?.rendered ?? mapped.contentHtml,
+      excerpt: newest.excerpt ? htmlToText(newest.excerpt.rendered) : mapped.excerpt,
+      modifiedAt: toIsoUtc(newest.modified_gmt, newest.modified_gmt),
+    };
+  }
+  return mapped;
+}
+
+/**
+ * A password-protected post unlocked with the reader's password: fetched with WordPress's
+ * `password` parameter and never cached, so one reader's unlocked copy never reaches another.
+ * Returns null when the password is wrong or the post does not exist.
+ */
+export async function getProtectedPost(
+  target: { id: number; type: 'post' | 'page' },
+  password: string,
+): Promise<Post | null> {
+  try {
+    const response = await wordpressTransport()({
+      route: `${target.type === 'page' ? '/wp/v2/pages' : '/wp/v2/posts'}/${target.id}`,
+      params: { password, _embed: EMBED },
+      schema: rawPostSchema,
+      cache: 'no-store',
+    });
+    return mapPost(response.data, wordpressHome());
+  } catch (error) {
+    if (error instanceof WordPressNotFoundError) return null;
+    if (error instanceof WordPressRequestRejectedError && error.code === 'rest_post_incorrect_password')
+      return null;
+    throw error;
+  }
+}

@@ -26,4 +26,8 @@ export const TAGS = {
     month === undefined ? `wp:list:date:${year}` : `wp:list:date:${year}-${String(month).padStart(2, '0')}`,
   /** Search results, which any post change may alter. */
   searchList: 'wp:list:search',
+  /** RSS and Atom feeds of posts. */
+  feeds: 'wp:feeds',
+  /** The sitemap chunks of one kind of object. */
+  sitemap: (kind: 'posts' | 'pages' | 'categories' | 'tags' | 'authors') => `wp:sitemap:${kind}`,
 } as const;

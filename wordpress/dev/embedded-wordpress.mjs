@@ -5,6 +5,7 @@
 // database inside it, and state.json with what the seed produced. Content persists across
 // restarts; deleting the folder (or --reset) starts over from the seed.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,6 +139,7 @@ function writeCredentialsEnv(folder, state) {
     `WORDPRESS_URL=${state.url}`,
     `WORDPRESS_PREVIEW_USER=${state.user}`,
     `WORDPRESS_APPLICATION_PASSWORD=${state.applicationPassword}`,
+    `BROADSHEET_SECRET=${state.secret}`,
     '',
   ];
   writeFileSync(join(folder, 'wordpress.env'), lines.join('\n'), { mode: 0o600 });
@@ -166,8 +168,9 @@ async function waitUntilAnswering(url, child, logFile, timeoutMs) {
 /**
  * Starts (seeding first when needed) an embedded WordPress instance.
  * @param {{ name?: string, port?: number, permalinkStructure?: string, reset?: boolean,
- *   frontendUrl?: string, secret?: string, log?: (line: string) => void }} options
- *   frontendUrl and secret configure the companion plugin (where to send webhooks and previews).
+ *   frontendUrl?: string, log?: (line: string) => void }} options
+ *   frontendUrl tells the companion plugin where to send webhooks and previews; the secret it
+ *   shares with the frontend is made on first start and kept in state.json.
  * @returns {Promise<{ url: string, state: object, env: Record<string, string>, stop: () => Promise<void> }>}
  */
 export async function startEmbeddedWordPress(options = {}) {
@@ -177,7 +180,7 @@ export async function startEmbeddedWordPress(options = {}) {
   if (options.reset) rmSync(folder, { recursive: true, force: true });
 
   let state = readState(folder);
-  const companion = { frontendUrl: options.frontendUrl, secret: options.secret };
+
   const port = state?.port ?? options.port ?? 9400;
   const siteFolder = join(folder, 'site');
   if (!state) {
@@ -193,6 +196,8 @@ export async function startEmbeddedWordPress(options = {}) {
       permalinkStructure,
       user: result.user,
       applicationPassword: result.application_password,
+      // Shared with the frontend: signs the companion plugin's webhooks and preview links.
+      secret: randomBytes(32).toString('hex'),
       seededAt: new Date().toISOString(),
       counts: result,
     };
@@ -204,12 +209,25 @@ export async function startEmbeddedWordPress(options = {}) {
     );
   }
 
+  if (!state.secret) {
+    // Instances seeded before the companion plugin existed get their secret now.
+    state.secret = randomBytes(32).toString('hex');
+    writeFileSync(join(folder, 'state.json'), `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+    writeCredentialsEnv(folder, state);
+  }
+  const companion = { frontendUrl: options.frontendUrl, secret: state.secret };
   const logFile = join(folder, 'server.log');
   const logFd = openSync(logFile, 'w');
   // Its own process group, so stopping it also ends Playground's worker processes.
   const child = spawn(
     process.execPath,
-    [playgroundCli, 'server', ...playgroundArgs(siteFolder, port, companion), `--port=${port}`, '--workers=2'],
+    [
+      playgroundCli,
+      'server',
+      ...playgroundArgs(siteFolder, port, companion),
+      `--port=${port}`,
+      '--workers=2',
+    ],
     { detached: true, stdio: ['ignore', logFd, logFd] },
   );
   const url = state.url;
@@ -229,6 +247,7 @@ export async function startEmbeddedWordPress(options = {}) {
       WORDPRESS_URL: url,
       WORDPRESS_PREVIEW_USER: state.user,
       WORDPRESS_APPLICATION_PASSWORD: state.applicationPassword,
+      BROADSHEET_SECRET: state.secret,
     },
     pid: child.pid,
     stop: () => stopProcessGroup(child.pid),

@@ -204,16 +204,19 @@ final class Broadsheet_Plugin {
 		if ( ! $problems ) {
 			return;
 		}
-		$inactive = ! self::is_configured();
 		foreach ( $problems as $problem ) {
 			printf(
-				'<div class="notice notice-%1$s"><p><strong>%2$s</strong> %3$s %4$s</p></div>',
+				'<div class="notice notice-%1$s"><p><strong>%2$s</strong> %3$s</p></div>',
 				esc_attr( $problem['level'] ),
 				esc_html__( 'Broadsheet:', 'broadsheet' ),
-				esc_html( $problem['message'] ),
-				$inactive
-					? esc_html__( 'Until this is fixed no webhooks are sent and previews stay on WordPress.', 'broadsheet' )
-					: ''
+				esc_html( $problem['message'] )
+			);
+		}
+		if ( ! self::is_configured() ) {
+			printf(
+				'<div class="notice notice-info"><p><strong>%1$s</strong> %2$s</p></div>',
+				esc_html__( 'Broadsheet:', 'broadsheet' ),
+				esc_html__( 'Until this is fixed the plugin is inactive: no webhooks are sent and previews stay on WordPress.', 'broadsheet' )
 			);
 		}
 	}

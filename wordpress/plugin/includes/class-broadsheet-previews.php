@@ -28,6 +28,41 @@ final class Broadsheet_Previews {
 		// The block editor previews drafts at WordPress's own "?p=ID&preview=true" URL rather
 		// than the preview_post_link one; catch that request and send it on to the frontend.
 		add_action( 'template_redirect', array( __CLASS__, 'redirect_wordpress_preview' ), 1 );
+		add_action( 'rest_api_init', array( __CLASS__, 'register_rest_field' ) );
+	}
+
+	/**
+	 * Exposes the frontend preview link in the REST API (edit context only), so headless editors
+	 * and tests get exactly the link WordPress's Preview button opens.
+	 */
+	public static function register_rest_field() {
+		foreach ( get_post_types( array( 'show_in_rest' => true ), 'names' ) as $post_type ) {
+			if ( ! Broadsheet_Webhooks::is_tracked_post_type( $post_type ) ) {
+				continue;
+			}
+			register_rest_field(
+				$post_type,
+				'broadsheet_preview_link',
+				array(
+					'get_callback' => array( __CLASS__, 'rest_preview_link' ),
+					'schema'       => array(
+						'description' => 'The Broadsheet frontend preview link for this post (expires after ten minutes).',
+						'type'        => array( 'string', 'null' ),
+						'context'     => array( 'edit' ),
+						'readonly'    => true,
+					),
+				)
+			);
+		}
+	}
+
+	/**
+	 * @param array $data The post as the REST API prepares it.
+	 * @return string|null
+	 */
+	public static function rest_preview_link( $data ) {
+		$post = isset( $data['id'] ) ? get_post( (int) $data['id'] ) : null;
+		return $post && self::may_preview( $post ) ? self::preview_url( $post ) : null;
 	}
 
 	/**
@@ -79,7 +114,7 @@ final class Broadsheet_Previews {
 	public static function preview_url( WP_Post $post ) {
 		// The token only contains [A-Za-z0-9_.-], which needs no encoding; rawurlencode()
 		// keeps that true even if the format changes.
-		return Broadsheet_Plugin::frontend_url() . '/api/preview?token=' . rawurlencode( self::token( $post ) );
+		return Broadsheet_Plugin::frontend_url() . '/api/preview/?token=' . rawurlencode( self::token( $post ) );
 	}
 
 	/**

@@ -241,7 +241,10 @@ final class Broadsheet_Settings {
 				<?php
 				settings_fields( self::GROUP );
 				do_settings_sections( self::PAGE );
-				submit_button();
+				// With both values in wp-config.php there is nothing to save here.
+				if ( ! Broadsheet_Plugin::is_constant( 'BROADSHEET_FRONTEND_URL' ) || ! Broadsheet_Plugin::is_constant( 'BROADSHEET_SECRET' ) ) {
+					submit_button();
+				}
 				?>
 			</form>
 		</div>

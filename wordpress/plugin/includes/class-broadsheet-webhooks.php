@@ -19,7 +19,8 @@ defined( 'ABSPATH' ) || exit;
 final class Broadsheet_Webhooks {
 
 	/** Path of the frontend's webhook route. */
-	const ENDPOINT = '/api/revalidate';
+	// With the trailing slash: the frontend keeps WordPress's URL style, and a POST must not be redirected.
+	const ENDPOINT = '/api/revalidate/';
 
 	/** Seconds to wait for the frontend per event. */
 	const TIMEOUT = 3;
@@ -801,10 +802,7 @@ final class Broadsheet_Webhooks {
 		if ( is_array( $before ) && $before['status'] !== $post->post_status ) {
 			$object['previous_status'] = $before['status'];
 		}
-		$object['path'] = $path;
-		if ( $had_url && $before['path'] !== $path ) {
-			$object['previous_path'] = $before['path'];
-		}
+		self::add_paths( $object, $path, $had_url ? $before['path'] : null );
 		$object['author']     = (int) $post->post_author;
 		$object['categories'] = self::post_term_ids( $post, 'category' );
 		$object['tags']       = self::post_term_ids( $post, 'post_tag' );
@@ -916,10 +914,7 @@ final class Broadsheet_Webhooks {
 		if ( is_array( $before ) && $before['slug'] !== $term->slug ) {
 			$object['previous_slug'] = $before['slug'];
 		}
-		$object['path'] = $path;
-		if ( is_array( $before ) && $before['path'] !== $path ) {
-			$object['previous_path'] = $before['path'];
-		}
+		self::add_paths( $object, $path, is_array( $before ) ? $before['path'] : null );
 		$object['parent'] = (int) $term->parent;
 		return $object;
 	}
@@ -951,11 +946,25 @@ final class Broadsheet_Webhooks {
 		if ( is_array( $before ) && $before['slug'] !== $user->user_nicename ) {
 			$object['previous_slug'] = $before['slug'];
 		}
-		$object['path'] = $path;
-		if ( is_array( $before ) && $before['path'] !== $path ) {
-			$object['previous_path'] = $before['path'];
-		}
+		self::add_paths( $object, $path, is_array( $before ) ? $before['path'] : null );
 		return $object;
+	}
+
+	/**
+	 * Adds "path", and "previous_path" when it differs. A path that could not be computed is
+	 * left out rather than sent as null: receivers treat both fields as optional strings.
+	 *
+	 * @param array       $object        Object being built (changed in place).
+	 * @param string|null $path          Current path.
+	 * @param string|null $previous_path Path before the request's first change.
+	 */
+	private static function add_paths( array &$object, $path, $previous_path ) {
+		if ( is_string( $path ) ) {
+			$object['path'] = $path;
+		}
+		if ( is_string( $previous_path ) && $previous_path !== $path ) {
+			$object['previous_path'] = $previous_path;
+		}
 	}
 
 	/**

@@ -1,0 +1,141 @@
+import { createHmac } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { rawGet } from './raw-http';
+import {
+  pathOf,
+  textOf,
+  wordpressGet,
+  wordpressGetAsEditor,
+  wordpressWrite,
+  type WordPressPost,
+} from './wordpress';
+
+/**
+ * Editors' flows, through the real WordPress REST API and the real companion plugin: nothing
+ * here calls the frontend's webhook itself. Runs after the reader suite (it changes content).
+ */
+const FRESH_WITHIN = { timeout: 5_000, intervals: [250] };
+
+async function titleAt(request: import('@playwright/test').APIRequestContext, path: string) {
+  const html = await (await request.get(path)).text();
+  return /<h1 class="article__title">([^<]*)<\/h1>/.exec(html)?.[1] ?? null;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('a changed title is live on the post’s page within 5 seconds, with no other action', async ({
+  request,
+}) => {
+  const { data } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { per_page: 1, page: 3 });
+  const post = data[0];
+  if (!post) throw new Error('no post');
+  const path = pathOf(post.link);
+  expect(await titleAt(request, path)).toBe(textOf(post.title.rendered)); // cached now
+  const newTitle = `Revised: ${textOf(post.title.rendered)} ${Date.now()}`;
+  await wordpressWrite('POST', `/wp/v2/posts/${post.id}`, { title: newTitle });
+  await expect.poll(() => titleAt(request, path), FRESH_WITHIN).toBe(newTitle);
+});
+
+test('publishing a draft puts it on the home page and in its category within seconds', async ({
+  request,
+}) => {
+  const drafts = await wordpressGetAsEditor<(WordPressPost & { categories: number[] })[]>('/wp/v2/posts', {
+    status: 'draft',
+  });
+  const draft = drafts[0];
+  if (!draft) throw new Error('no draft seeded');
+  const { data: categories } = await wordpressGet<{ id: number; link: string }[]>('/wp/v2/categories', {
+    include: draft.categories.join(','),
+  });
+  const category = categories[0];
+  if (!category) throw new Error('the draft has no category');
+  await request.get('/'); // both lists are cached before the change
+  await request.get(pathOf(category.link));
+  const published = await wordpressWrite<WordPressPost>('POST', `/wp/v2/posts/${draft.id}`, {
+    status: 'publish',
+  });
+  const title = textOf(published.title.rendered);
+  await expect
+    .poll(async () => (await (await request.get('/')).text()).includes(title), FRESH_WITHIN)
+    .toBe(true);
+  await expect
+    .poll(async () => (await (await request.get(pathOf(category.link))).text()).includes(title), FRESH_WITHIN)
+    .toBe(true);
+  expect((await request.get(pathOf(published.link))).status()).toBe(200);
+});
+
+test('a trashed post’s page answers 404 and it leaves the home page', async ({ request }) => {
+  const { data } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { per_page: 1, sticky: 'false' });
+  const post = data[0];
+  if (!post) throw new Error('no post');
+  const path = pathOf(post.link);
+  const title = textOf(post.title.rendered);
+  expect((await request.get(path)).status()).toBe(200);
+  expect((await (await request.get('/')).text()).includes(title)).toBe(true);
+  await wordpressWrite('DELETE', `/wp/v2/posts/${post.id}`);
+  await expect.poll(async () => (await request.get(path)).status(), FRESH_WITHIN).toBe(404);
+  await expect
+    .poll(async () => (await (await request.get('/')).text()).includes(title), FRESH_WITHIN)
+    .toBe(false);
+});
+
+test.describe('previews', () => {
+  async function draftWithPreviewLink() {
+    const drafts = await wordpressGetAsEditor<(WordPressPost & { broadsheet_preview_link?: string })[]>(
+      '/wp/v2/posts',
+      { status: 'draft', context: 'edit' },
+    );
+    const draft = drafts.find((item) => item.broadsheet_preview_link);
+    if (!draft?.broadsheet_preview_link) {
+      // Every draft is published by the test above; make a fresh one as an editor would.
+      const created = await wordpressWrite<WordPressPost>('POST', '/wp/v2/posts', {
+        title: 'An unfinished thought about tides',
+        content: '<!-- wp:paragraph --><p>Draft text nobody should see yet.</p><!-- /wp:paragraph -->',
+        status: 'draft',
+      });
+      const [fresh] = await wordpressGetAsEditor<(WordPressPost & { broadsheet_preview_link?: string })[]>(
+        '/wp/v2/posts',
+        { include: created.id, status: 'draft', context: 'edit' },
+      );
+      if (!fresh?.broadsheet_preview_link)
+        throw new Error('WordPress gives no preview link: is the plugin active?');
+      return fresh;
+    }
+    return draft;
+  }
+
+  test('the preview link WordPress gives opens the draft with a banner, uncached and noindex', async ({
+    page,
+  }) => {
+    const draft = await draftWithPreviewLink();
+    const link = draft.broadsheet_preview_link ?? '';
+    expect(link).not.toContain(process.env.E2E_BROADSHEET_SECRET ?? 'no-secret-configured');
+    const response = await page.goto(link);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('status')).toContainText('Preview');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(textOf(draft.title.rendered));
+    expect(response?.headers()['cache-control']).toMatch(/no-store/);
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+    await page.getByRole('link', { name: 'Exit preview' }).click();
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  test('an altered or expired token is refused with 401', async ({ baseURL }) => {
+    const draft = await draftWithPreviewLink();
+    const link = new URL(draft.broadsheet_preview_link ?? '');
+    const token = link.searchParams.get('token') ?? '';
+    const [payload = '', signature = ''] = token.split('.');
+    const altered = `${Buffer.from(JSON.stringify({ id: draft.id + 1, type: 'post', exp: 4_000_000_000 })).toString('base64url')}.${signature}`;
+    expect((await rawGet(baseURL ?? '', `/api/preview/?token=${altered}`)).status).toBe(401);
+    expect((await rawGet(baseURL ?? '', `/api/preview/?token=${payload}.${'0'.repeat(64)}`)).status).toBe(
+      401,
+    );
+    const secret = process.env.E2E_BROADSHEET_SECRET ?? '';
+    const expiredPayload = Buffer.from(JSON.stringify({ id: draft.id, type: 'post', exp: 1_000 })).toString(
+      'base64url',
+    );
+    const expired = `${expiredPayload}.${createHmac('sha256', secret).update(`preview:${expiredPayload}`).digest('hex')}`;
+    expect((await rawGet(baseURL ?? '', `/api/preview/?token=${expired}`)).status).toBe(401);
+    expect((await rawGet(baseURL ?? '', `/preview/post/${draft.id}/`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { ReplayGuard, signWebhook, tagsForEvent, verifyWebhook, type WebhookEvent } from './webhook';
+
+const SECRET = 'a-shared-secret-of-forty-characters-long!';
+const NOW = 1_790_000_000;
+
+const postEvent: WebhookEvent = {
+  id: 'b8f3c1d2-0000-4000-8000-000000000001',
+  type: 'post',
+  action: 'updated',
+  object: {
+    id: 42,
+    post_type: 'post',
+    slug: 'salt-roads',
+    previous_slug: 'salt-road',
+    status: 'publish',
+    author: 3,
+    categories: [5, 9],
+    tags: [11],
+    date_gmt: '2024-03-05T10:00:00Z',
+  },
+};
+
+function signed(event: unknown, overrides: Partial<Parameters<typeof verifyWebhook>[0]> = {}) {
+  const body = JSON.stringify(event);
+  const timestamp = String(NOW);
+  return verifyWebhook({
+    secret: SECRET,
+    timestamp,
+    signature: signWebhook(SECRET, timestamp, body),
+    body,
+    nowSeconds: NOW,
+    replayGuard: new ReplayGuard(),
+    ...overrides,
+  });
+}
+
+describe('verifyWebhook', () => {
+  it('accepts a correctly signed event and names the tags it touches', () => {
+    const verdict = signed(postEvent);
+    expect(verdict.status).toBe(200);
+    if (verdict.status !== 200) return;
+    expect(verdict.tags).toContain('wp:content:42');
+  });
+
+  it('refuses a signature made with another secret (401)', () => {
+    const body = JSON.stringify(postEvent);
+    const verdict = signed(postEvent, {
+      signature: signWebhook('another-secret-entirely-here', String(NOW), body),
+    });
+    expect(verdict).toMatchObject({ status: 401, error: 'Bad signature.' });
+  });
+
+  it('refuses a body altered after signing (401)', () => {
+    const body = JSON.stringify(postEvent);
+    const verdict = signed(postEvent, {
+      signature: signWebhook(SECRET, String(NOW), body),
+      body: body.replace('salt-roads', 'other-post'),
+    });
+    expect(verdict.status).toBe(401);
+  });
+
+  it('refuses missing or malformed signature headers (401)', () => {
+    expect(signed(postEvent, { signature: null }).status).toBe(401);
+    expect(signed(postEvent, { timestamp: null }).status).toBe(401);
+    expect(signed(postEvent, { timestamp: '12abc' }).status).toBe(401);
+    expect(signed(postEvent, { signature: 'sha256=00' }).status).toBe(401);
+  });
+
+  it('refuses a timestamp more than five minutes off, either way (401)', () => {
+    for (const skew of [-301, 301]) {
+      const timestamp = String(NOW + skew);
+      const body = JSON.stringify(postEvent);
+      const verdict = signed(postEvent, { timestamp, signature: signWebhook(SECRET, timestamp, body) });
+      expect(verdict).toMatchObject({ status: 401, error: 'Timestamp outside the allowed window.' });
+    }
+    const timestamp = String(NOW - 299);
+    const body = JSON.stringify(postEvent);
+    expect(signed(postEvent, { timestamp, signature: signWebhook(SECRET, timestamp, body) }).status).toBe(
+      200,
+    );
+  });
+
+  it('refuses the same event twice (401, replay)', () => {
+    const replayGuard = new ReplayGuard();
+    expect(signed(postEvent, { replayGuard }).status).toBe(200);
+    expect(signed(postEvent, { replayGuard })).toMatchObject({
+      status: 401,
+      error: 'Event already received.',
+    });
+  });
+
+  it('refuses a correctly signed body that is not JSON, or not an event (400)', () => {
+    const body = '{not json';
+    expect(signed(null, { body, signature: signWebhook(SECRET, String(NOW), body) })).toMatchObject({
+      status: 400,
+    });
+    expect(signed({ ...postEvent, type: 'comet' }).status).toBe(400);
+    expect(signed({ ...postEvent, object: { id: 'forty-two' } }).status).toBe(400);
+  });
+
+  it('refuses everything while no secret is configured (503)', () => {
+    expect(signed(postEvent, { secret: null }).status).toBe(503);
+  });
+});
+
+describe('tagsForEvent', () => {
+  it('a post change reaches its page and every list it appears in, not the whole site', () => {
+    expect(new Set(tagsForEvent(postEvent))).toEqual(
+      new Set([
+        'wp:content:42',
+        'wp:slug:post:salt-roads',
+        'wp:slug:post:salt-road',
+        'wp:list:home',
+        'wp:list:sticky',
+        'wp:list:search',
+        'wp:feeds',
+        'wp:sitemap:posts',
+        'wp:nav:categories',
+        'wp:list:category:5',
+        'wp:list:category:9',
+        'wp:list:tag:11',
+        'wp:list:author:3',
+        'wp:list:date:2024',
+        'wp:list:date:2024-03',
+      ]),
+    );
+  });
+
+  it('a page change reaches the page and the pages sitemap only', () => {
+    const tags = tagsForEvent({
+      id: 'b8f3c1d2-0000-4000-8000-000000000002',
+      type: 'page',
+      action: 'updated',
+      object: { id: 7, slug: 'team' },
+    });
+    expect(tags.sort()).toEqual(['wp:content:7', 'wp:sitemap:pages', 'wp:slug:page:team']);
+  });
+
+  it('term, user, menu and settings changes reach their own lists', () => {
+    const base = { id: 'b8f3c1d2-0000-4000-8000-000000000003', action: 'updated' } as const;
+    expect(
+      tagsForEvent({ ...base, type: 'term', object: { id: 5, taxonomy: 'category', slug: 'cities' } }),
+    ).toEqual(
+      expect.arrayContaining(['wp:list:category:5', 'wp:term-slug:category:cities', 'wp:nav:categories']),
+    );
+    expect(
+      tagsForEvent({ ...base, type: 'term', object: { id: 11, taxonomy: 'post_tag', slug: 'bread' } }),
+    ).toEqual(expect.arrayContaining(['wp:list:tag:11', 'wp:term-slug:post_tag:bread']));
+    expect(tagsForEvent({ ...base, type: 'user', object: { id: 3, slug: 'mholt' } })).toEqual(
+      expect.arrayContaining(['wp:list:author:3', 'wp:term-slug:author:mholt']),
+    );
+    expect(tagsForEvent({ ...base, type: 'menu', object: { id: 1 } })).toEqual(['wp:nav:categories']);
+    expect(tagsForEvent({ ...base, type: 'settings', object: { option: 'blogname' } })).toEqual(['wp:site']);
+  });
+});

@@ -1,0 +1,212 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { TAGS } from './tags';
+
+/**
+ * The companion plugin's revalidation webhook: what WordPress sends when content changes, how
+ * it is authenticated, and which cache tags each change touches. The route handler only
+ * delegates here.
+ *
+ * Authentication: HMAC-SHA256 over "webhook:<timestamp>.<body>" with the shared secret, sent as
+ * `X-Broadsheet-Signature: sha256=<hex>` beside `X-Broadsheet-Timestamp: <unix seconds>`. A
+ * timestamp more than five minutes off, or an event id already seen, is refused (replay).
+ */
+
+export const MAX_CLOCK_SKEW_SECONDS = 300;
+const MAX_BODY_BYTES = 64 * 1024;
+
+const id = z.number().int().nonnegative();
+const slug = z.string().max(400);
+const path = z.string().max(2000);
+
+const postObject = z.object({
+  id,
+  post_type: z.string().max(100).optional(),
+  slug: slug.optional(),
+  previous_slug: slug.optional(),
+  status: z.string().max(40).optional(),
+  previous_status: z.string().max(40).optional(),
+  path: path.optional(),
+  previous_path: path.optional(),
+  author: id.optional(),
+  categories: z.array(id).max(1000).optional(),
+  tags: z.array(id).max(1000).optional(),
+  date_gmt: z.string().max(40).optional(),
+});
+
+const action = z.enum(['created', 'updated', 'status_changed', 'deleted']);
+
+export const webhookEventSchema = z.discriminatedUnion('type', [
+  z.object({ id: z.string().min(8).max(100), type: z.literal('post'), action, object: postObject }),
+  z.object({ id: z.string().min(8).max(100), type: z.literal('page'), action, object: postObject }),
+  z.object({
+    id: z.string().min(8).max(100),
+    type: z.literal('term'),
+    action,
+    object: z.object({ id, taxonomy: z.string().max(100), slug: slug.optional(), path: path.optional() }),
+  }),
+  z.object({
+    id: z.string().min(8).max(100),
+    type: z.literal('user'),
+    action,
+    object: z.object({ id, slug: slug.optional(), path: path.optional() }),
+  }),
+  z.object({ id: z.string().min(8).max(100), type: z.literal('menu'), action, object: z.object({ id }) }),
+  z.object({
+    id: z.string().min(8).max(100),
+    type: z.literal('settings'),
+    action,
+    object: z.object({ option: z.string().max(200) }),
+  }),
+]);
+export type WebhookEvent = z.infer<typeof webhookEventSchema>;
+
+/** Year and month of a WordPress date ("2024-03-05T10:00:00Z"), for the date archive tags. */
+function dateTags(date: string | undefined): string[] {
+  const match = date?.match(/^(\d{4})-(\d{2})-/);
+  if (!match) return [];
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  return [TAGS.dateList(year), TAGS.dateList(year, month)];
+}
+
+/**
+ * The cache tags a change touches: the object itself and every list it appears in — never a
+ * site-wide purge. A post's change reaches its page, the front page, its categories, tags,
+ * author and date archives, search, feeds and the posts sitemap.
+ */
+export function tagsForEvent(event: WebhookEvent): string[] {
+  const tags = new Set<string>();
+  switch (event.type) {
+    case 'post':
+    case 'page': {
+      const object = event.object;
+      const kind = event.type;
+      tags.add(TAGS.content(object.id));
+      for (const candidate of [object.slug, object.previous_slug]) {
+        if (candidate) tags.add(TAGS.slug(kind, candidate));
+      }
+      if (kind === 'page') {
+        tags.add(TAGS.sitemap('pages'));
+        break;
+      }
+      tags.add(TAGS.homeList);
+      tags.add(TAGS.stickyList);
+      tags.add(TAGS.searchList);
+      tags.add(TAGS.feeds);
+      tags.add(TAGS.sitemap('posts'));
+      // Category post counts decide the navigation.
+      tags.add(TAGS.categoryNavigation);
+      for (const category of object.categories ?? []) tags.add(TAGS.categoryList(category));
+      for (const tag of object.tags ?? []) tags.add(TAGS.tagList(tag));
+      if (object.author !== undefined) tags.add(TAGS.authorList(object.author));
+      for (const tag of dateTags(object.date_gmt)) tags.add(tag);
+      break;
+    }
+    case 'term': {
+      const { object } = event;
+      if (object.taxonomy === 'category') {
+        tags.add(TAGS.categoryList(object.id));
+        tags.add(TAGS.categoryNavigation);
+        tags.add(TAGS.sitemap('categories'));
+        if (object.slug) tags.add(TAGS.termSlug('category', object.slug));
+      } else if (object.taxonomy === 'post_tag') {
+        tags.add(TAGS.tagList(object.id));
+        tags.add(TAGS.sitemap('tags'));
+        if (object.slug) tags.add(TAGS.termSlug('post_tag', object.slug));
+      }
+      break;
+    }
+    case 'user': {
+      const { object } = event;
+      tags.add(TAGS.authorList(object.id));
+      tags.add(TAGS.sitemap('authors'));
+      if (object.slug) tags.add(TAGS.termSlug('author', object.slug));
+      break;
+    }
+    case 'menu':
+      tags.add(TAGS.categoryNavigation);
+      break;
+    case 'settings':
+      tags.add(TAGS.site);
+      if (event.object.option === 'sticky_posts' || event.object.option === 'posts_per_page') {
+        tags.add(TAGS.homeList);
+        tags.add(TAGS.stickyList);
+      }
+      break;
+  }
+  return [...tags];
+}
+
+/** Event ids seen recently, so a captured request cannot be replayed inside the time window. */
+export class ReplayGuard {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly maxEntries = 10_000) {}
+
+  /** Records the id; false when it was already seen within the window. */
+  firstSighting(eventId: string, nowSeconds: number): boolean {
+    for (const [seenId, at] of this.seen) {
+      if (at >= nowSeconds - 2 * MAX_CLOCK_SKEW_SECONDS && this.seen.size < this.maxEntries) break;
+      this.seen.delete(seenId);
+    }
+    if (this.seen.has(eventId)) return false;
+    this.seen.set(eventId, nowSeconds);
+    return true;
+  }
+}
+
+export function signWebhook(secret: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`webhook:${timestamp}.${body}`).digest('hex')}`;
+}
+
+function signaturesMatch(expected: string, received: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(received);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export type WebhookVerdict =
+  { status: 200; event: WebhookEvent; tags: string[] } | { status: 400 | 401 | 413 | 503; error: string };
+
+/**
+ * Authenticates and parses one webhook request. Order matters: nothing about the body is
+ * trusted (or even parsed) before the signature and timestamp check out.
+ */
+export function verifyWebhook(input: {
+  secret: string | null;
+  timestamp: string | null;
+  signature: string | null;
+  body: string;
+  nowSeconds: number;
+  replayGuard: ReplayGuard;
+}): WebhookVerdict {
+  if (!input.secret) return { status: 503, error: 'Revalidation is not configured: set BROADSHEET_SECRET.' };
+  if (Buffer.byteLength(input.body) > MAX_BODY_BYTES) return { status: 413, error: 'Body too large.' };
+  if (!input.timestamp || !/^\d{1,12}$/.test(input.timestamp) || !input.signature) {
+    return { status: 401, error: 'Missing or malformed signature headers.' };
+  }
+  if (!signaturesMatch(signWebhook(input.secret, input.timestamp, input.body), input.signature)) {
+    return { status: 401, error: 'Bad signature.' };
+  }
+  if (Math.abs(input.nowSeconds - Number(input.timestamp)) > MAX_CLOCK_SKEW_SECONDS) {
+    return { status: 401, error: 'Timestamp outside the allowed window.' };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(input.body);
+  } catch {
+    return { status: 400, error: 'Body is not JSON.' };
+  }
+  const parsed = webhookEventSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      status: 400,
+      error: `Malformed event: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`,
+    };
+  }
+  if (!input.replayGuard.firstSighting(parsed.data.id, input.nowSeconds)) {
+    return { status: 401, error: 'Event already received.' };
+  }
+  return { status: 200, event: parsed.data, tags: tagsForEvent(parsed.data) };
+}
