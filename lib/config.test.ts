@@ -15,7 +15,9 @@ function configurationError(environment: Record<string, string | undefined>): Co
 describe('BROADSHEET_SECRET', () => {
   it('is kept when long enough and refused, naming the variable, when too short', () => {
     expect(parseConfig({ BROADSHEET_SECRET: 'x'.repeat(32) }).sharedSecret).toBe('x'.repeat(32));
-    expect(() => parseConfig({ BROADSHEET_SECRET: 'short' })).toThrow(/BROADSHEET_SECRET must be at least 16/);
+    expect(() => parseConfig({ BROADSHEET_SECRET: 'short' })).toThrow(
+      /BROADSHEET_SECRET must be at least 16/,
+    );
   });
 });
 

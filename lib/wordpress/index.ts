@@ -21,3 +21,13 @@ export {
   WordPressUnavailableError,
 } from './errors';
 export type { Author, Image, Paginated, Post, PostSummary, ResolvedPath, SiteInfo, Term } from './types';
+export {
+  countContent,
+  listSitemapChunk,
+  MAX_SITEMAP_CHUNK,
+  SITEMAP_CHUNK_SIZE,
+  SITEMAP_KINDS,
+} from './sitemaps';
+export type { SitemapEntry, SitemapKind } from './sitemaps';
+export { FEED_SIZE, listFeedPosts } from './feeds';
+export type { FeedQuery } from './feeds';
