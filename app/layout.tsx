@@ -25,7 +25,7 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [site, categories] = await Promise.all([getSiteInfo(), listTopCategories()]);
   return (
-    <html lang="en">
+    <html lang={site.language}>
       <body>
         <a className="skip-link" href="#main">
           Skip to content

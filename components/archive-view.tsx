@@ -1,3 +1,4 @@
+import type { SiteDates } from './formatted-date';
 import type { ReactNode } from 'react';
 import type { Paginated, PostSummary } from '@/lib/wordpress';
 import { PostList } from './post-list';
@@ -9,7 +10,7 @@ export function ArchiveView({
   description,
   aside,
   posts,
-  timezone,
+  site,
   basePath,
 }: {
   kicker?: string;
@@ -17,7 +18,7 @@ export function ArchiveView({
   description?: string;
   aside?: ReactNode;
   posts: Paginated<PostSummary>;
-  timezone: string;
+  site: SiteDates;
   /** The list's first page, e.g. /category/cities/; later pages are under page/N/. */
   basePath: string;
 }) {
@@ -34,7 +35,7 @@ export function ArchiveView({
           {description && <p className="archive-header__description">{description}</p>}
         </div>
       </header>
-      <PostList posts={posts} timezone={timezone} basePath={basePath} />
+      <PostList posts={posts} site={site} basePath={basePath} />
     </>
   );
 }

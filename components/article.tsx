@@ -1,8 +1,10 @@
+import type { SiteDates } from './formatted-date';
 import Link from 'next/link';
 // WordPress's own block styles, as the block editor publishes them: only pages with post content load them.
 import '@wordpress/block-library/build-style/style.css';
 import '@wordpress/block-library/build-style/theme.css';
 import { renderContent } from '@/lib/content/render';
+import { countWords, readingTime } from '@/lib/seo';
 import type { Post } from '@/lib/wordpress';
 import { Byline } from './byline';
 import { FeaturedImage } from './featured-image';
@@ -10,12 +12,12 @@ import { PasswordForm } from './password-form';
 
 export function Article({
   post,
-  timezone,
+  site,
   wordpressHome,
   unlocked = false,
 }: {
   post: Post;
-  timezone: string;
+  site: SiteDates;
   wordpressHome: string;
   /** Rendered with the reader's password: show the content WordPress returned. */
   unlocked?: boolean;
@@ -35,7 +37,14 @@ export function Article({
           </p>
         )}
         <h1 className="article__title">{post.title}</h1>
-        {!isPage && <Byline authors={post.authors} publishedAt={post.publishedAt} timezone={timezone} />}
+        {!isPage && (
+          <>
+            <Byline authors={post.authors} publishedAt={post.publishedAt} site={site} />
+            {!post.isPasswordProtected && (
+              <p className="article__reading-time">{readingTime(countWords(post.contentHtml))} read</p>
+            )}
+          </>
+        )}
       </header>
       {post.featuredImage && <FeaturedImage image={post.featuredImage} />}
       <div className="article__content entry-content">

@@ -1,3 +1,4 @@
+import type { SiteDates } from './formatted-date';
 import Link from 'next/link';
 import type { Author } from '@/lib/wordpress';
 import { FormattedDate } from './formatted-date';
@@ -5,11 +6,11 @@ import { FormattedDate } from './formatted-date';
 export function Byline({
   authors,
   publishedAt,
-  timezone,
+  site,
 }: {
   authors: Author[];
   publishedAt: string;
-  timezone: string;
+  site: SiteDates;
 }) {
   return (
     <p className="byline">
@@ -27,7 +28,7 @@ export function Byline({
           <span aria-hidden="true"> · </span>
         </>
       )}
-      <FormattedDate iso={publishedAt} timezone={timezone} />
+      <FormattedDate iso={publishedAt} site={site} />
     </p>
   );
 }

@@ -1,8 +1,9 @@
+import type { SiteDates } from './formatted-date';
 import Link from 'next/link';
 import type { PostSummary } from '@/lib/wordpress';
 import { Byline } from './byline';
 
-export function PostCard({ post, timezone }: { post: PostSummary; timezone: string }) {
+export function PostCard({ post, site }: { post: PostSummary; site: SiteDates }) {
   const image = post.featuredImage;
   const thumbnail = image?.sizes.find((size) => size.width >= 600) ?? image?.sizes.at(-1) ?? null;
   return (
@@ -25,7 +26,7 @@ export function PostCard({ post, timezone }: { post: PostSummary; timezone: stri
         <h2 className="post-card__title">
           <Link href={post.path}>{post.title}</Link>
         </h2>
-        <Byline authors={post.authors} publishedAt={post.publishedAt} timezone={timezone} />
+        <Byline authors={post.authors} publishedAt={post.publishedAt} site={site} />
         {post.excerpt && <p className="post-card__excerpt">{post.excerpt}</p>}
       </div>
     </article>

@@ -1,16 +1,17 @@
+import type { SiteDates } from './formatted-date';
 import type { Paginated, PostSummary } from '@/lib/wordpress';
 import { Pagination } from './pagination';
 import { PostCard } from './post-card';
 
 export function PostList({
   posts,
-  timezone,
+  site,
   basePath,
   pathForPage,
   leading = [],
 }: {
   posts: Paginated<PostSummary>;
-  timezone: string;
+  site: SiteDates;
   /** The list's first page; later pages are under page/N/. */
   basePath: string;
   pathForPage?: (page: number) => string;
@@ -21,7 +22,7 @@ export function PostList({
     <>
       <div className="post-list">
         {[...leading, ...posts.items].map((post) => (
-          <PostCard key={post.id} post={post} timezone={timezone} />
+          <PostCard key={post.id} post={post} site={site} />
         ))}
       </div>
       <Pagination

@@ -22,10 +22,10 @@ function asDateArchive(segments: string[]): { date: DateArchive; page: number } 
   return split && date ? { date, page: split.page } : null;
 }
 
-function describeDate({ year, month, day }: DateArchive): string {
+function describeDate({ year, month, day }: DateArchive, language: string): string {
   if (month === undefined) return String(year);
   const date = new Date(Date.UTC(year, month - 1, day ?? 1));
-  return new Intl.DateTimeFormat('en-GB', {
+  return new Intl.DateTimeFormat(language, {
     timeZone: 'UTC',
     year: 'numeric',
     month: 'long',
@@ -42,7 +42,7 @@ async function load(params: Props['params']) {
       getSiteInfo(),
     ]);
     if (!posts || posts.items.length === 0) return { kind: 'not-found' } as const;
-    const title = describeDate(archive.date);
+    const title = describeDate(archive.date, site.language);
     const path = dateArchivePath(archive.date);
     const seo = seoForListing(
       { kind: 'date', title, description: '', path, page: archive.page, totalPages: posts.totalPages },
@@ -73,7 +73,7 @@ export default async function ContentPage({ params }: Props) {
           kicker="Archive"
           title={loaded.title}
           posts={loaded.posts}
-          timezone={loaded.site.timezone}
+          site={loaded.site}
           basePath={loaded.path}
         />
       </>
@@ -82,7 +82,7 @@ export default async function ContentPage({ params }: Props) {
   return (
     <>
       <SeoExtraHead {...loaded.seo} />
-      <Article post={loaded.post} timezone={loaded.site.timezone} wordpressHome={getConfig().wordpressUrl} />
+      <Article post={loaded.post} site={loaded.site} wordpressHome={getConfig().wordpressUrl} />
     </>
   );
 }

@@ -53,7 +53,7 @@ export default async function SearchPage({ searchParams }: Props) {
           </p>
           <PostList
             posts={results}
-            timezone={site.timezone}
+            site={site}
             basePath={searchPath(term)}
             pathForPage={(n) => searchPath(term, n)}
           />

@@ -236,11 +236,21 @@ describe('getSiteInfo', () => {
       description: 'Dispatches from the edges of the map & the people who keep them lit',
       home: 'http://wp.example.test',
       timezone: 'America/New_York',
+      language: 'en-US',
     });
     const { url, init } = requested(0);
     expect(url.searchParams.get('rest_route')).toBe('/');
-    expect(url.searchParams.get('_fields')).toBe('name,description,url,home,gmt_offset,timezone_string');
+    expect(url.searchParams.get('_fields')).toBe(
+      'name,description,url,home,gmt_offset,timezone_string,broadsheet_language',
+    );
     expect(init.next).toEqual({ revalidate: 900, tags: ['wp:site'] });
+  });
+
+  it('takes the language the companion plugin adds, and refuses anything that is not a language tag', async () => {
+    fetchMock.mockResolvedValueOnce(json({ ...indexFixture, broadsheet_language: 'de-DE' }));
+    expect((await getSiteInfo()).language).toBe('de-DE');
+    fetchMock.mockResolvedValueOnce(json({ ...indexFixture, broadsheet_language: '"><script>' }));
+    expect((await getSiteInfo()).language).toBe('en-US');
   });
 
   it('falls back to UTC when WordPress has only a UTC offset', async () => {

@@ -112,4 +112,6 @@ export const rawSiteSchema = z.object({
   home: z.string(),
   gmt_offset: z.coerce.number().optional(),
   timezone_string: z.string().optional(),
+  /** Added by the companion plugin: the site's language as WordPress prints it in <html lang>. */
+  broadsheet_language: z.string().max(35).optional(),
 });

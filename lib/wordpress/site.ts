@@ -9,7 +9,9 @@ import type { SiteInfo } from './types';
 export const getSiteInfo = cache(async (): Promise<SiteInfo> => {
   const { data } = await wordpressTransport()({
     route: '/',
-    params: { _fields: ['name', 'description', 'url', 'home', 'gmt_offset', 'timezone_string'] },
+    params: {
+      _fields: ['name', 'description', 'url', 'home', 'gmt_offset', 'timezone_string', 'broadsheet_language'],
+    },
     schema: rawSiteSchema,
     cache: publishedCache([TAGS.site]),
   });
@@ -18,5 +20,10 @@ export const getSiteInfo = cache(async (): Promise<SiteInfo> => {
     description: htmlToText(data.description),
     home: data.home,
     timezone: data.timezone_string || 'UTC',
+    // Without the companion plugin WordPress does not say; English is WordPress's default.
+    language:
+      data.broadsheet_language && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(data.broadsheet_language)
+        ? data.broadsheet_language
+        : 'en-US',
   };
 });

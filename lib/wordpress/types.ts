@@ -69,6 +69,8 @@ export interface SiteInfo {
   /** WordPress's home URL. */
   home: string;
   timezone: string;
+  /** BCP 47, e.g. "en-GB": for <html lang> and dates. */
+  language: string;
 }
 
 /** What a frontend path resolves to. */

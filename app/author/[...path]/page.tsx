@@ -61,7 +61,7 @@ export default async function AuthorArchive({ params }: Props) {
           ) : undefined
         }
         posts={posts}
-        timezone={site.timezone}
+        site={site}
         basePath={author.path}
       />
     </>

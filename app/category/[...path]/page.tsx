@@ -57,7 +57,7 @@ export default async function CategoryArchive({ params }: Props) {
         title={category.name}
         description={category.description}
         posts={posts}
-        timezone={site.timezone}
+        site={site}
         basePath={category.path}
       />
     </>

@@ -54,7 +54,7 @@ export default async function TagArchive({ params }: Props) {
         title={tag.name}
         description={tag.description}
         posts={posts}
-        timezone={site.timezone}
+        site={site}
         basePath={tag.path}
       />
     </>

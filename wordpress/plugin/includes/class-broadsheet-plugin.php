@@ -41,6 +41,9 @@ final class Broadsheet_Plugin {
 		Broadsheet_Settings::register();
 		add_action( 'admin_notices', array( __CLASS__, 'render_admin_notices' ) );
 		add_filter( 'plugin_action_links_' . self::basename(), array( __CLASS__, 'add_settings_link' ) );
+		// Public facts the frontend needs and the REST index lacks: the site's language, for
+		// <html lang> and dates. Harmless while unconfigured.
+		add_filter( 'rest_index', array( __CLASS__, 'add_site_language' ) );
 
 		// Half a configuration would mean unsigned or misdirected requests; do nothing instead.
 		if ( ! self::is_configured() ) {
@@ -54,6 +57,19 @@ final class Broadsheet_Plugin {
 		// WordPress still applies comments_open(), required name/e-mail, flood and moderation
 		// rules to each comment; this filter only lifts the "must be logged in" rule.
 		add_filter( 'rest_allow_anonymous_comments', '__return_true' );
+	}
+
+	/**
+	 * Adds the site's language ("en-US", as WordPress prints it in <html lang>) to /wp-json/.
+	 *
+	 * @param WP_REST_Response $response The REST index.
+	 * @return WP_REST_Response
+	 */
+	public static function add_site_language( $response ) {
+		$data                       = $response->get_data();
+		$data['broadsheet_language'] = get_bloginfo( 'language' );
+		$response->set_data( $data );
+		return $response;
 	}
 
 	/** The plugin's basename ("broadsheet/broadsheet.php" when installed normally). */

@@ -22,7 +22,7 @@ export default async function PreviewPage({ params }: Props) {
   return (
     <>
       <PreviewBanner />
-      <Article post={post} timezone={site.timezone} wordpressHome={getConfig().wordpressUrl} />
+      <Article post={post} site={site} wordpressHome={getConfig().wordpressUrl} />
     </>
   );
 }
