@@ -18,9 +18,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   projects: [
-    { name: 'readers', testIgnore: /editor\.spec\.ts/ },
-    // Editors change content, so they go last.
-    { name: 'editors', testMatch: /editor\.spec\.ts/, dependencies: ['readers'] },
+    { name: 'readers', testIgnore: /(editor|outage)\.spec\.ts/ },
+    // Editors change content and the outage test stops WordPress, so they go last.
+    { name: 'editors', testMatch: /(editor|outage)\.spec\.ts/, dependencies: ['readers'] },
   ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100',

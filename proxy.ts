@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { internalFeedPath, isInternalFeedPath } from '@/lib/feeds/paths';
 
 /** Longest path segment worth looking up (WordPress slugs are at most 200 encoded characters). */
 const MAX_SEGMENT_LENGTH = 200;
@@ -24,6 +25,15 @@ export function proxy(request: NextRequest) {
     const target = request.nextUrl.clone();
     target.pathname = '/search/';
     return NextResponse.redirect(target, 308);
+  }
+  // Feeds live at WordPress's URLs (…/feed/, …/feed/atom/) below page routes; one internal
+  // route handler serves them all, and is not an address of its own.
+  if (isInternalFeedPath(path)) return notFound();
+  const feed = internalFeedPath(path);
+  if (feed !== null) {
+    const target = request.nextUrl.clone();
+    target.pathname = feed;
+    return NextResponse.rewrite(target);
   }
   return NextResponse.next();
 }

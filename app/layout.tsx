@@ -27,6 +27,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={site.language}>
       <body>
+        <link rel="alternate" type="application/rss+xml" title={site.name} href="/feed/" />
+        <link rel="alternate" type="application/atom+xml" title={site.name} href="/feed/atom/" />
         <a className="skip-link" href="#main">
           Skip to content
         </a>

@@ -66,7 +66,7 @@ try {
     writeFileSync(stampFile, fingerprint);
   }
 
-  const server = startServer(process.execPath, [nextBin, 'start', '--port', String(port)], { env });
+  const server = startServer(process.execPath, ['server.mjs', '--port', String(port)], { env });
   stoppers.push(server.stop);
   await waitForUrl(`http://127.0.0.1:${port}/`, { child: server.child, timeoutMs: 60_000 });
   console.log(

@@ -70,7 +70,7 @@ try {
     );
     rmSync('.next', { recursive: true, force: true });
     await runToCompletion(process.execPath, [nextBin, 'build'], { env, label: 'next build' });
-    const app = startServer(process.execPath, [nextBin, 'start', '--port', String(APP_PORT)], { env });
+    const app = startServer(process.execPath, ['server.mjs', '--port', String(APP_PORT)], { env });
     stoppers.push(app.stop);
     await waitForUrl(`http://127.0.0.1:${APP_PORT}/`, { child: app.child, timeoutMs: 60_000 });
     console.log(`[e2e] ${name}: running Playwright (${seconds()})`);
@@ -84,6 +84,7 @@ try {
           E2E_WORDPRESS_USER: site.env.WORDPRESS_PREVIEW_USER,
           E2E_WORDPRESS_APPLICATION_PASSWORD: site.env.WORDPRESS_APPLICATION_PASSWORD,
           E2E_BROADSHEET_SECRET: site.env.BROADSHEET_SECRET,
+          E2E_WORDPRESS_PGID: String(site.pid),
           E2E_CHROMIUM_PATH: chromiumPath ?? '',
           E2E_CHROMIUM_ARGS: CHROMIUM_ARGS.join(' '),
         },

@@ -46,6 +46,8 @@ const rawSitemapItemListSchema = z.array(
   }),
 );
 
+const rawIdListSchema = z.array(z.object({ id: z.number().int() }));
+
 function hasModified(kind: SitemapKind) {
   return kind === 'posts' || kind === 'pages';
 }
@@ -63,7 +65,7 @@ export async function countContent(kind: SitemapKind): Promise<number> {
   const response = await wordpressTransport()({
     route: source.route,
     params: { ...source.params, per_page: 1, _fields: ['id'] },
-    schema: rawSitemapItemListSchema,
+    schema: rawIdListSchema,
     cache: publishedCache([TAGS.sitemap(kind)]),
   });
   return response.total ?? response.data.length;

@@ -95,6 +95,10 @@ export function tagsForEvent(event: WebhookEvent): string[] {
       tags.add(TAGS.searchList);
       tags.add(TAGS.feeds);
       tags.add(TAGS.sitemap('posts'));
+      // Which terms and authors have posts (and so appear in their sitemaps) follows posts.
+      tags.add(TAGS.sitemap('categories'));
+      tags.add(TAGS.sitemap('tags'));
+      tags.add(TAGS.sitemap('authors'));
       // Category post counts decide the navigation.
       tags.add(TAGS.categoryNavigation);
       for (const category of object.categories ?? []) tags.add(TAGS.categoryList(category));

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildSitemapIndex,
+  buildUrlset,
+  escapeXml,
+  removeInvalidXmlCharacters,
+  xmlCacheControl,
+  xmlNotFound,
+  xmlResponse,
+} from './xml';
+
+describe('escapeXml', () => {
+  it('escapes the five XML specials', () => {
+    expect(escapeXml(`a&b<c>d"e'f`)).toBe('a&amp;b&lt;c&gt;d&quot;e&apos;f');
+  });
+
+  it('drops characters XML cannot carry at all, keeping tabs, newlines and astral characters', () => {
+    expect(removeInvalidXmlCharacters('a\u0000b\u0008c\u000Bd\uFFFEe\uD800f\tg\nh\ri😀')).toBe(
+      'abcdef\tg\nh\ri😀',
+    );
+  });
+});
+
+describe('buildUrlset', () => {
+  it('writes a urlset in the sitemap namespace, escaped, lastmod only where known', () => {
+    const xml = buildUrlset([
+      { loc: 'https://www.example.com/?p=1&x=<y>', lastmod: '2024-03-06T09:30:00Z' },
+      { loc: 'https://www.example.com/category/food/', lastmod: null },
+    ]);
+    expect(xml).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
+        '<url><loc>https://www.example.com/?p=1&amp;x=&lt;y&gt;</loc><lastmod>2024-03-06T09:30:00Z</lastmod></url>\n' +
+        '<url><loc>https://www.example.com/category/food/</loc></url>\n' +
+        '</urlset>\n',
+    );
+  });
+
+  it('leaves out URLs the protocol cannot carry', () => {
+    const long = `https://www.example.com/${'a'.repeat(2100)}/`;
+    const xml = buildUrlset([
+      { loc: long, lastmod: null },
+      { loc: 'https://www.example.com/ok/', lastmod: null },
+    ]);
+    expect(xml).not.toContain('aaaa');
+    expect(xml).toContain('/ok/');
+  });
+});
+
+describe('buildSitemapIndex', () => {
+  it('writes a sitemapindex of sitemap locations', () => {
+    expect(buildSitemapIndex([{ loc: 'https://www.example.com/sitemaps/posts-1.xml', lastmod: null }])).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
+        '<sitemap><loc>https://www.example.com/sitemaps/posts-1.xml</loc></sitemap>\n' +
+        '</sitemapindex>\n',
+    );
+  });
+});
+
+describe('responses', () => {
+  it('lets a CDN cache for the revalidation period and serve stale while it refetches', () => {
+    expect(xmlCacheControl(3600)).toBe('public, max-age=0, s-maxage=3600, stale-while-revalidate=86400');
+    expect(xmlCacheControl(172800)).toBe('public, max-age=0, s-maxage=172800, stale-while-revalidate=172800');
+  });
+
+  it('sends the content type and cache headers', async () => {
+    const response = xmlResponse('<x/>', {
+      contentType: 'application/xml; charset=utf-8',
+      revalidateSeconds: 60,
+      headers: { 'X-Robots-Tag': 'noindex, follow' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('application/xml; charset=utf-8');
+    expect(response.headers.get('Cache-Control')).toBe(xmlCacheControl(60));
+    expect(response.headers.get('X-Robots-Tag')).toBe('noindex, follow');
+    expect(await response.text()).toBe('<x/>');
+    expect(xmlNotFound(60).status).toBe(404);
+  });
+});

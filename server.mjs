@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// Broadsheet's production server: Next's own request handler, inside a plain Node HTTP server
+// that corrects two things Next 16 cannot express for a headless WordPress frontend:
+//
+// - A page that has never been cached and cannot be rendered because WordPress is down, slow or
+//   answering garbage gets a 503 with Retry-After and a readable page, never stored by any
+//   cache. (App Router pages can only end in 404/401/403/redirects; their errors are 500s.) The
+//   last good copy of a cached page is still served by ISR and never reaches this path.
+// - A 404 raised with notFound() in a page rendered on request arrives as an empty HTML shell
+//   that only JavaScript fills (vercel/next.js#62228); readers without JavaScript and crawlers
+//   get the prerendered not-found page instead, with the same status.
+//
+// Usage: node server.mjs [--port 3000] [--hostname 0.0.0.0]   (after `next build`)
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import next from 'next';
+
+const { values } = parseArgs({
+  options: { port: { type: 'string' }, hostname: { type: 'string' } },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? process.env.HOSTNAME ?? '0.0.0.0';
+
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const distDir = join(process.cwd(), '.next');
+const notFoundHtml = readFileOrNull(join(distDir, 'server/app/_not-found.html'));
+
+const UNAVAILABLE_HTML = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
+<title>Temporarily unavailable</title>
+<style>body{font:1.125rem/1.6 Georgia,serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1d1b17;background:#fbf8f3}
+@media (prefers-color-scheme:dark){body{color:#eee8dc;background:#16140f}a{color:#f0a36b}}</style></head>
+<body><main><h1>This page is unavailable right now</h1>
+<p>Our content server did not answer in time. Please try again in a moment; the page will be back by itself.</p>
+<p><a href="/">Go to the front page</a></p></main></body></html>`;
+
+function readFileOrNull(path) {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function decode(body, encoding) {
+  try {
+    if (encoding === 'gzip') return gunzipSync(body).toString('utf8');
+    if (encoding === 'br') return brotliDecompressSync(body).toString('utf8');
+  } catch {
+    return '';
+  }
+  return body.toString('utf8');
+}
+
+/** Pages a reader opens, as opposed to API routes, assets and client-side data requests. */
+function isPageRequest(req) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const url = req.url ?? '/';
+  if (url.startsWith('/_next/') || url.startsWith('/api/')) return false;
+  // Client navigations fetch RSC payloads; the browser router handles their errors itself.
+  return !req.headers.rsc && !req.headers['next-router-prefetch'];
+}
+
+/**
+ * Replaces a response's status, headers and body before anything is sent, when `decide`
+ * (called with the status Next chose and its content type) returns a replacement.
+ */
+function interceptResponse(res, decide) {
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  let replacement = null;
+  let buffered = null;
+
+  res.writeHead = function writeHead(status, ...rest) {
+    const headers = rest.find((item) => item && typeof item === 'object') ?? {};
+    const type = String(
+      headers['content-type'] ?? headers['Content-Type'] ?? res.getHeader('content-type') ?? '',
+    );
+    replacement = decide(status, type);
+    if (!replacement) return original.writeHead.call(this, status, ...rest);
+    if (replacement.bufferAndCheck) {
+      // Decide once the body is known; hold everything until then.
+      buffered = [];
+      res.statusCode = status;
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      return this;
+    }
+    for (const [name, value] of Object.entries(replacement.headers)) res.setHeader(name, value);
+    for (const name of ['content-length', 'content-encoding', 'etag', 'x-nextjs-cache'])
+      res.removeHeader(name);
+    return original.writeHead.call(this, replacement.status);
+  };
+  res.write = function write(chunk, ...rest) {
+    if (buffered) {
+      if (chunk) buffered.push(Buffer.from(chunk));
+      return true;
+    }
+    if (replacement) return true;
+    return original.write.call(this, chunk, ...rest);
+  };
+  res.end = function end(chunk, ...rest) {
+    if (buffered) {
+      if (chunk && typeof chunk !== 'function') buffered.push(Buffer.from(chunk));
+      const raw = Buffer.concat(buffered);
+      const swap = replacement.bufferAndCheck(decode(raw, String(res.getHeader('content-encoding') ?? '')));
+      res.removeHeader('content-length');
+      if (swap) {
+        for (const name of ['content-encoding', 'etag']) res.removeHeader(name);
+      }
+      const finalBody = swap === null ? raw : Buffer.from(swap);
+      original.writeHead.call(this, res.statusCode, { 'content-length': finalBody.length });
+      return original.end.call(this, this.req?.method === 'HEAD' ? undefined : finalBody);
+    }
+    if (replacement) {
+      return original.end.call(this, this.req?.method === 'HEAD' ? undefined : replacement.body);
+    }
+    return original.end.call(this, chunk, ...rest);
+  };
+}
+
+createServer((req, res) => {
+  if (isPageRequest(req)) {
+    interceptResponse(res, (status, type) => {
+      if (status >= 500) {
+        return {
+          status: 503,
+          headers: {
+            'content-type': 'text/html; charset=utf-8',
+            'cache-control': 'private, no-store',
+            'retry-after': '30',
+          },
+          body: UNAVAILABLE_HTML,
+        };
+      }
+      if (status === 404 && notFoundHtml && type.startsWith('text/html')) {
+        return { bufferAndCheck: (body) => (body.includes('id="__next_error__"') ? notFoundHtml : null) };
+      }
+      return null;
+    });
+  }
+  handle(req, res);
+}).listen(port, hostname, () => {
+  console.log(`Broadsheet is listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
+});
