@@ -1,5 +1,6 @@
 import { ConfigurationError, getConfig } from './config';
 import { checkWordPress } from './wordpress/health';
+import { installRequestDeadline } from './wordpress/request-deadline';
 
 /**
  * At server start: a wrong configuration stops the server with what to set; an unreachable
@@ -9,7 +10,9 @@ import { checkWordPress } from './wordpress/health';
 export function checkStartup() {
   let wordpressUrl: string;
   try {
-    wordpressUrl = getConfig().wordpressUrl;
+    const config = getConfig();
+    wordpressUrl = config.wordpressUrl;
+    installRequestDeadline(config.wordpressTimeoutMs);
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
     console.error(`\n${error.message}\n\nSee .env.example for every variable.\n`);
