@@ -62,6 +62,22 @@ test('publishing a draft puts it on the home page and in its category within sec
     .poll(async () => (await (await request.get(pathOf(category.link))).text()).includes(title), FRESH_WITHIN)
     .toBe(true);
   expect((await request.get(pathOf(published.link))).status()).toBe(200);
+  // …and in the feed and the sitemap, the other lists a publish reaches.
+  await expect
+    .poll(async () => (await (await request.get('/feed/')).text()).includes(title), FRESH_WITHIN)
+    .toBe(true);
+  await expect
+    .poll(async () => {
+      const index = await (await request.get('/sitemap.xml')).text();
+      const chunks = [...index.matchAll(/<loc>([^<]*\/sitemaps\/posts-\d+\.xml)<\/loc>/g)].map(
+        (match) => match[1] ?? '',
+      );
+      const bodies = await Promise.all(
+        chunks.map(async (chunk) => (await request.get(new URL(chunk).pathname)).text()),
+      );
+      return bodies.some((body) => body.includes(pathOf(published.link)));
+    }, FRESH_WITHIN)
+    .toBe(true);
 });
 
 test('a trashed post’s page answers 404 and it leaves the home page', async ({ request }) => {

@@ -105,4 +105,24 @@ test.describe(`a reader (permalinks ${permalinkStructure})`, () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await context.close();
   });
+
+  test('a post with several authors (Co-Authors Plus) names and links every one', async ({ page }) => {
+    const { data } = await wordpressGet<(WordPressPost & { coauthors?: number[] })[]>('/wp/v2/posts', {
+      per_page: 100,
+      _fields: 'id,link,coauthors',
+    });
+    const post = data.find((item) => (item.coauthors?.length ?? 0) > 1);
+    if (!post) throw new Error('no post with co-authors seeded');
+    const { data: terms } = await wordpressGet<{ name: string; link: string }[]>('/wp/v2/coauthors', {
+      post: post.id,
+    });
+    await page.goto(pathOf(post.link));
+    const byline = page.locator('.article__header .byline');
+    for (const term of terms) {
+      await expect(byline.getByRole('link', { name: textOf(term.name) })).toHaveAttribute(
+        'href',
+        pathOf(term.link),
+      );
+    }
+  });
 });

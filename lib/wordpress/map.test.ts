@@ -87,25 +87,27 @@ describe('mapPost on a post with everything embedded', () => {
     ]);
   });
 
-  it('uses the co-authors instead of the embedded author', () => {
+  it("uses Co-Authors Plus's embedded author terms instead of the embedded author", () => {
     expect(mapPost(post(), HOME).authors).toEqual([
       {
-        id: 3,
+        id: null,
         name: 'Odile Fenwick',
         slug: 'ofenwick',
         path: '/author/ofenwick/',
-        bio: 'Odile Fenwick edits the coastal desk of The Lantern Quarterly.',
-        avatarUrl: 'http://wp.example.test/wp-content/uploads/2023/01/odile-96x96.jpg',
+        bio: '',
+        avatarUrl: null,
       },
       {
         id: null,
         name: 'Tomas & Bryn Aldous',
         slug: 'tomas-bryn-aldous',
         path: '/author/tomas-bryn-aldous/',
-        bio: 'Photographers who have spent a decade documenting decommissioned lights.',
+        bio: '',
         avatarUrl: null,
       },
     ]);
+    // Author terms are people, not topics.
+    expect(mapPost(post(), HOME).tags.map((tag) => tag.taxonomy)).not.toContain('author');
   });
 
   it('uses the embedded author when there are no co-authors', () => {

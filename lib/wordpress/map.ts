@@ -57,18 +57,25 @@ export function mapTerm(term: RawTerm, wordpressHome: string): Term {
   };
 }
 
+/** Co-Authors Plus names its author terms "cap-<user_nicename>"; the archive uses the nicename. */
+const COAUTHOR_SLUG_PREFIX = /^cap-/;
+
 function mapAuthors(raw: RawPost, wordpressHome: string): Author[] {
-  if (raw.coauthors?.length) {
-    return raw.coauthors.map((coauthor) => ({
-      id: coauthor.id ?? null,
-      name: htmlToText(coauthor.display_name),
-      slug: coauthor.user_nicename ?? '',
-      path:
-        (coauthor.link && pathFromWordPressLink(coauthor.link, wordpressHome)) ||
-        `/author/${encodeURIComponent(coauthor.user_nicename ?? '')}/`,
-      bio: coauthor.description ?? '',
-      avatarUrl: coauthor.avatar_url ?? null,
-    }));
+  const coauthorTerms = (raw._embedded?.['wp:term'] ?? [])
+    .flat()
+    .filter((term) => term.taxonomy === 'author');
+  if (raw.coauthors?.length && coauthorTerms.length) {
+    return coauthorTerms.map((term) => {
+      const slug = term.slug.replace(COAUTHOR_SLUG_PREFIX, '');
+      return {
+        id: null,
+        name: htmlToText(term.name),
+        slug,
+        path: pathFromWordPressLink(term.link, wordpressHome) ?? `/author/${encodeURIComponent(slug)}/`,
+        bio: '',
+        avatarUrl: null,
+      };
+    });
   }
   return (raw._embedded?.author ?? [])
     .filter((author): author is RawUser => !isEmbedError(author))
@@ -77,7 +84,10 @@ function mapAuthors(raw: RawPost, wordpressHome: string): Author[] {
 
 export function mapPostSummary(raw: RawPost, wordpressHome: string): PostSummary {
   const media = raw._embedded?.['wp:featuredmedia']?.[0];
-  const terms = (raw._embedded?.['wp:term'] ?? []).flat().map((term) => mapTerm(term, wordpressHome));
+  const terms = (raw._embedded?.['wp:term'] ?? [])
+    .flat()
+    .filter((term) => term.taxonomy !== 'author')
+    .map((term) => mapTerm(term, wordpressHome));
   return {
     id: raw.id,
     type: raw.type,

@@ -57,16 +57,6 @@ export const rawMediaSchema = z.object({
 });
 export type RawMedia = z.infer<typeof rawMediaSchema>;
 
-/** Co-Authors Plus adds this list to posts; guest authors have no WordPress user id. */
-const rawCoauthorSchema = z.object({
-  id: z.number().int().optional(),
-  display_name: z.string(),
-  user_nicename: z.string().optional(),
-  link: z.string().optional(),
-  description: z.string().optional(),
-  avatar_url: z.string().optional(),
-});
-
 /** Yoast's yoast_head_json is validated where it is mapped (lib/seo); here it is kept as an object. */
 const yoastHeadJson = z.record(z.string(), z.unknown()).nullable().optional();
 
@@ -90,7 +80,12 @@ export const rawPostSchema = z.object({
   comment_status: z.string().optional(),
   categories: z.array(z.number().int()).optional(),
   tags: z.array(z.number().int()).optional(),
-  coauthors: z.array(rawCoauthorSchema).optional(),
+  /**
+   * Co-Authors Plus: ids of its `author` taxonomy terms (REST base "coauthors"). The terms
+   * themselves arrive embedded under wp:term, one per author, linking to the author archive.
+   * Only its presence matters here, so a plugin's other shape never breaks a page.
+   */
+  coauthors: z.array(z.unknown()).optional().catch(undefined),
   yoast_head_json: yoastHeadJson,
   yoast_head: z.string().nullable().optional(),
   _embedded: z

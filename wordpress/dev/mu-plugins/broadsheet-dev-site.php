@@ -6,7 +6,9 @@
  * The embedded WordPress has no internet: Gravatar and oEmbed providers cannot be reached. This
  * must-use plugin stands in for them so the demo content looks like a real site's:
  * - avatars come from an image in the site's own media library (user meta broadsheet_avatar_id);
- * - YouTube embeds get the iframe markup YouTube's oEmbed endpoint would have returned.
+ * - YouTube embeds get the iframe markup YouTube's oEmbed endpoint would have returned;
+ * - Co-Authors Plus (not installable offline) is imitated in its REST shape, so posts with
+ *   several authors can be seeded and rendered.
  */
 
 add_filter(
@@ -50,4 +52,44 @@ add_filter(
 	},
 	10,
 	2
+);
+
+/*
+ * Co-Authors Plus stand-in (dev only). The real plugin keeps a post's authors as terms of an
+ * `author` taxonomy whose REST base is "coauthors": posts carry `coauthors: [term ids]` and
+ * `_embed` brings the terms under wp:term, each linking to the author's archive. Registered
+ * only when Co-Authors Plus itself is absent.
+ */
+add_action(
+	'init',
+	function () {
+		if ( taxonomy_exists( 'author' ) ) {
+			return;
+		}
+		register_taxonomy(
+			'author',
+			'post',
+			array(
+				'public'       => false,
+				'show_ui'      => false,
+				'rewrite'      => false,
+				'show_in_rest' => true,
+				'rest_base'    => 'coauthors',
+				'hierarchical' => false,
+			)
+		);
+	}
+);
+
+add_filter(
+	'term_link',
+	function ( $link, $term, $taxonomy ) {
+		if ( 'author' !== $taxonomy ) {
+			return $link;
+		}
+		$user = get_user_by( 'slug', preg_replace( '/^cap-/', '', $term->slug ) );
+		return $user ? get_author_posts_url( $user->ID, $user->user_nicename ) : $link;
+	},
+	10,
+	3
 );

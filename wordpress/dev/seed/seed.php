@@ -316,6 +316,9 @@ function broadsheet_seed_posts( array $posts, array $author_ids, array $category
 		if ( ! empty( $post['sticky'] ) ) {
 			stick_post( $id );
 		}
+		if ( ! empty( $post['coauthors'] ) && taxonomy_exists( 'author' ) ) {
+			broadsheet_seed_coauthors( $id, $post['coauthors'] );
+		}
 		if ( ! empty( $post['seo'] ) ) {
 			// Yoast SEO's own meta keys, read by the development Yoast stand-in mu-plugin.
 			update_post_meta( $id, '_yoast_wpseo_title', $post['seo']['title'] );
@@ -332,6 +335,27 @@ function broadsheet_seed_posts( array $posts, array $author_ids, array $category
 		$ids[ $post['slug'] ] = $id;
 	}
 	return $ids;
+}
+
+/**
+ * Several authors on one post, stored as Co-Authors Plus stores them: terms of its `author`
+ * taxonomy named after each user, slug "cap-<user_nicename>" (the dev site's stand-in registers
+ * the taxonomy when the real plugin is absent).
+ */
+function broadsheet_seed_coauthors( $post_id, array $logins ) {
+	$term_ids = array();
+	foreach ( $logins as $login ) {
+		$user = get_user_by( 'login', $login );
+		if ( ! $user ) {
+			broadsheet_seed_fail( "co-author $login does not exist" );
+		}
+		$slug     = 'cap-' . $user->user_nicename;
+		$existing = get_term_by( 'slug', $slug, 'author' );
+		$term_ids[] = $existing
+			? (int) $existing->term_id
+			: (int) broadsheet_seed_check( wp_insert_term( $user->display_name, 'author', array( 'slug' => $slug ) ), "co-author $login" )['term_id'];
+	}
+	wp_set_object_terms( $post_id, $term_ids, 'author' );
 }
 
 /**
