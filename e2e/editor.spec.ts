@@ -15,6 +15,11 @@ import {
  * here calls the frontend's webhook itself. Runs after the reader suite (it changes content).
  */
 const FRESH_WITHIN = { timeout: 5_000, intervals: [250] };
+/**
+ * Lists re-render several WordPress queries; on the embedded WordPress (PHP in WebAssembly,
+ * about ten times slower than native PHP) that can take longer than one page does.
+ */
+const LISTS_FRESH_WITHIN = { timeout: 15_000, intervals: [250] };
 
 async function titleAt(request: import('@playwright/test').APIRequestContext, path: string) {
   const html = await (await request.get(path)).text();
@@ -56,15 +61,18 @@ test('publishing a draft puts it on the home page and in its category within sec
   });
   const title = textOf(published.title.rendered);
   await expect
-    .poll(async () => (await (await request.get('/')).text()).includes(title), FRESH_WITHIN)
+    .poll(async () => (await (await request.get('/')).text()).includes(title), LISTS_FRESH_WITHIN)
     .toBe(true);
   await expect
-    .poll(async () => (await (await request.get(pathOf(category.link))).text()).includes(title), FRESH_WITHIN)
+    .poll(
+      async () => (await (await request.get(pathOf(category.link))).text()).includes(title),
+      LISTS_FRESH_WITHIN,
+    )
     .toBe(true);
   expect((await request.get(pathOf(published.link))).status()).toBe(200);
   // …and in the feed and the sitemap, the other lists a publish reaches.
   await expect
-    .poll(async () => (await (await request.get('/feed/')).text()).includes(title), FRESH_WITHIN)
+    .poll(async () => (await (await request.get('/feed/')).text()).includes(title), LISTS_FRESH_WITHIN)
     .toBe(true);
   await expect
     .poll(async () => {
@@ -76,7 +84,7 @@ test('publishing a draft puts it on the home page and in its category within sec
         chunks.map(async (chunk) => (await request.get(new URL(chunk).pathname)).text()),
       );
       return bodies.some((body) => body.includes(pathOf(published.link)));
-    }, FRESH_WITHIN)
+    }, LISTS_FRESH_WITHIN)
     .toBe(true);
 });
 
@@ -89,9 +97,9 @@ test('a trashed post’s page answers 404 and it leaves the home page', async ({
   expect((await request.get(path)).status()).toBe(200);
   expect((await (await request.get('/')).text()).includes(title)).toBe(true);
   await wordpressWrite('DELETE', `/wp/v2/posts/${post.id}`);
-  await expect.poll(async () => (await request.get(path)).status(), FRESH_WITHIN).toBe(404);
+  await expect.poll(async () => (await request.get(path)).status(), LISTS_FRESH_WITHIN).toBe(404);
   await expect
-    .poll(async () => (await (await request.get('/')).text()).includes(title), FRESH_WITHIN)
+    .poll(async () => (await (await request.get('/')).text()).includes(title), LISTS_FRESH_WITHIN)
     .toBe(false);
 });
 
