@@ -19,7 +19,7 @@ const FRESH_WITHIN = { timeout: 5_000, intervals: [250] };
  * Lists re-render several WordPress queries; on the embedded WordPress (PHP in WebAssembly,
  * about ten times slower than native PHP) that can take longer than one page does.
  */
-const LISTS_FRESH_WITHIN = { timeout: 15_000, intervals: [250] };
+const LISTS_FRESH_WITHIN = { timeout: 30_000, intervals: [250] };
 
 async function titleAt(request: import('@playwright/test').APIRequestContext, path: string) {
   const html = await (await request.get(path)).text();
