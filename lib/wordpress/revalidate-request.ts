@@ -4,15 +4,6 @@ import { ReplayGuard, verifyWebhook } from './webhook';
 
 const replayGuard = new ReplayGuard();
 
-/**
- * Lists (front page, archives, feeds, sitemaps) expire at once: marked merely stale, a list
- * re-rendered while its data was also stale kept the old list. Posts, pages and the shared
- * layout data stay stale-while-revalidate, so an outage at that moment still serves them.
- */
-function isListTag(tag: string): boolean {
-  return tag.startsWith('wp:list:') || tag === 'wp:feeds' || tag.startsWith('wp:sitemap:');
-}
-
 function json(body: unknown, status: number) {
   return Response.json(body, { status, headers: { 'Cache-Control': 'private, no-store' } });
 }
@@ -36,7 +27,7 @@ export async function handleRevalidationRequest(request: Request): Promise<Respo
     console.warn(`[revalidate] refused (${verdict.status}): ${verdict.error}`);
     return json({ error: verdict.error }, verdict.status);
   }
-  for (const tag of verdict.tags) revalidateTag(tag, isListTag(tag) ? { expire: 0 } : 'max');
+  for (const tag of verdict.tags) revalidateTag(tag, 'max');
   const subject = 'id' in verdict.event.object ? `#${verdict.event.object.id}` : verdict.event.object.option;
   console.log(
     `[revalidate] ${verdict.event.type} ${verdict.event.action} ${subject} → ${verdict.tags.join(' ')}`,
