@@ -237,11 +237,13 @@ describe('getSiteInfo', () => {
       home: 'http://wp.example.test',
       timezone: 'America/New_York',
       language: 'en-US',
+      // The recorded index lists Yoast's REST namespace.
+      hasYoast: true,
     });
     const { url, init } = requested(0);
     expect(url.searchParams.get('rest_route')).toBe('/');
     expect(url.searchParams.get('_fields')).toBe(
-      'name,description,url,home,gmt_offset,timezone_string,broadsheet_language',
+      'name,description,url,home,gmt_offset,timezone_string,broadsheet_language,namespaces',
     );
     expect(init.next).toEqual({ revalidate: 900, tags: ['wp:site'] });
   });

@@ -95,6 +95,11 @@ function shiftSeconds(localIso: string, seconds: number): string {
   return shifted.toISOString().slice(0, 19);
 }
 
+/** The cache tag of a list: what a change to one of its posts revalidates. */
+export function listCacheTag(query: PostListQuery): string {
+  return describeList(query).tag;
+}
+
 /**
  * One page of published posts, newest first. Returns null for a page number that cannot exist
  * (without asking WordPress when it is plainly invalid, or when WordPress answers 400 for a page

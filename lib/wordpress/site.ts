@@ -10,7 +10,16 @@ export const getSiteInfo = cache(async (): Promise<SiteInfo> => {
   const { data } = await wordpressTransport()({
     route: '/',
     params: {
-      _fields: ['name', 'description', 'url', 'home', 'gmt_offset', 'timezone_string', 'broadsheet_language'],
+      _fields: [
+        'name',
+        'description',
+        'url',
+        'home',
+        'gmt_offset',
+        'timezone_string',
+        'broadsheet_language',
+        'namespaces',
+      ],
     },
     schema: rawSiteSchema,
     cache: publishedCache([TAGS.site]),
@@ -25,5 +34,6 @@ export const getSiteInfo = cache(async (): Promise<SiteInfo> => {
       data.broadsheet_language && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(data.broadsheet_language)
         ? data.broadsheet_language
         : 'en-US',
+    hasYoast: data.namespaces.includes('yoast/v1'),
   };
 });
