@@ -10,6 +10,10 @@
 //   that only JavaScript fills (vercel/next.js#62228); readers without JavaScript and crawlers
 //   get the prerendered not-found page instead, with the same status.
 //
+// - Pages Next answers from its ISR cache are kept in memory, gzip and brotli computed once,
+//   and later requests for them are answered from there without entering Next (serving/).
+//   Any revalidation empties that copy, on this instance and, through Redis, on every other.
+//
 // Usage: node server.mjs [--port 3000] [--hostname 0.0.0.0]   (after `next build`)
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -17,6 +21,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import next from 'next';
+import { cacheKeyFor, captureIntoCache, sendEntry } from './serving/fast-path.mjs';
+import { PageCache } from './serving/page-cache.mjs';
+import { createRevalidationBus } from './serving/revalidation-bus.mjs';
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, hostname: { type: 'string' } },
@@ -27,6 +34,33 @@ const hostname = values.hostname ?? process.env.HOSTNAME ?? '0.0.0.0';
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+
+const pageCache = new PageCache({
+  maxBytes: Number(process.env.PAGE_CACHE_MAX_MB ?? 256) * 1024 * 1024,
+  // A ceiling, not the freshness mechanism: revalidations empty the store at once. It bounds
+  // how late a time-based (backstop) revalidation is seen, and any message lost with Redis.
+  maxAgeMs: 60_000,
+});
+const pageCacheEnabled = process.env.PAGE_CACHE !== 'off';
+
+let settleTimer = null;
+function clearPageCache() {
+  pageCache.clear();
+  // Next applies a revalidation just after the webhook's response; a request in between could
+  // copy the page as it was, so the store is emptied once more a moment later.
+  clearTimeout(settleTimer);
+  settleTimer = setTimeout(() => pageCache.clear(), 1_000);
+  settleTimer.unref();
+}
+const bus = createRevalidationBus({
+  redisUrl: process.env.REDIS_URL,
+  onRemoteRevalidation: clearPageCache,
+  log: (message) => console.log(message),
+});
+globalThis[Symbol.for('broadsheet.revalidated')] = (tags) => {
+  clearPageCache();
+  bus.publish(tags);
+};
 
 const distDir = join(process.cwd(), '.next');
 const notFoundHtml = readFileOrNull(join(distDir, 'server/app/_not-found.html'));
@@ -124,6 +158,16 @@ function interceptResponse(res, decide) {
 }
 
 createServer((req, res) => {
+  const cacheKey = pageCacheEnabled ? cacheKeyFor(req) : null;
+  if (cacheKey) {
+    const entry = pageCache.get(cacheKey);
+    if (entry) {
+      sendEntry(req, res, entry, 'HIT');
+      return;
+    }
+    // Installed first, so it receives what the corrections below finally write.
+    if (req.method === 'GET') captureIntoCache(req, res, { key: cacheKey, pageCache, log: console.error });
+  }
   if (isPageRequest(req)) {
     interceptResponse(res, (status, type) => {
       if (status >= 500) {
