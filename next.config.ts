@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
@@ -6,6 +7,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
+  // Next's own file-system ISR cache, shared through Redis when REDIS_URL is set (see the file).
+  cacheHandler: join(process.cwd(), 'serving', 'cache-handler.mjs'),
   async redirects() {
     // WordPress's own canonical redirect: the first page of a list has no /page/1/.
     return [{ source: '/page/1/', destination: '/', permanent: true }];

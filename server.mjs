@@ -12,7 +12,8 @@
 //
 // - Pages Next answers from its ISR cache are kept in memory, gzip and brotli computed once,
 //   and later requests for them are answered from there without entering Next (serving/).
-//   Any revalidation empties that copy, on this instance and, through Redis, on every other.
+//   Any revalidation empties that copy, on this instance and, through Redis, on every other
+//   (the cache handler carries the message).
 //
 // Usage: node server.mjs [--port 3000] [--hostname 0.0.0.0]   (after `next build`)
 import { readFileSync } from 'node:fs';
@@ -23,7 +24,6 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import next from 'next';
 import { cacheKeyFor, captureIntoCache, sendEntry } from './serving/fast-path.mjs';
 import { PageCache } from './serving/page-cache.mjs';
-import { createRevalidationBus } from './serving/revalidation-bus.mjs';
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, hostname: { type: 'string' } },
@@ -43,24 +43,9 @@ const pageCache = new PageCache({
 });
 const pageCacheEnabled = process.env.PAGE_CACHE !== 'off';
 
-let settleTimer = null;
-function clearPageCache() {
-  pageCache.clear();
-  // Next applies a revalidation just after the webhook's response; a request in between could
-  // copy the page as it was, so the store is emptied once more a moment later.
-  clearTimeout(settleTimer);
-  settleTimer = setTimeout(() => pageCache.clear(), 1_000);
-  settleTimer.unref();
-}
-const bus = createRevalidationBus({
-  redisUrl: process.env.REDIS_URL,
-  onRemoteRevalidation: clearPageCache,
-  log: (message) => console.log(message),
-});
-globalThis[Symbol.for('broadsheet.revalidated')] = (tags) => {
-  clearPageCache();
-  bus.publish(tags);
-};
+// Next's cache handler (serving/cache-handler.mjs) calls this after every revalidation it
+// applies, local or from another instance.
+globalThis[Symbol.for('broadsheet.revalidated')] = () => pageCache.clear();
 
 const distDir = join(process.cwd(), '.next');
 const notFoundHtml = readFileOrNull(join(distDir, 'server/app/_not-found.html'));

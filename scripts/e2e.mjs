@@ -9,12 +9,21 @@ import { parseArgs } from 'node:util';
 import { startEmbeddedWordPress } from '../wordpress/dev/embedded-wordpress.mjs';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { onShutdown, runToCompletion, startServer, waitForUrl } from './processes.mjs';
+import { freePort, startRedis } from './redis.mjs';
 
 // The whole suite runs on the first structure. The second reruns what depends on URLs —
 // routing, archives, links in feeds and sitemaps, editors' flows — and skips what does not
 // (accessibility and HTML checks, head parity, the outage), to keep the run short.
 const STRUCTURES = {
-  postname: { permalinkStructure: '/%postname%/', wordpressPort: 9411, readers: [], editors: [] },
+  // The first structure also runs with Redis: the whole suite through the shared cache, then a
+  // second instance for the multi-instance checks.
+  postname: {
+    permalinkStructure: '/%postname%/',
+    wordpressPort: 9411,
+    readers: [],
+    editors: [],
+    instances: ['e2e/instances.spec.ts'],
+  },
   date: {
     permalinkStructure: '/%year%/%monthnum%/%day%/%postname%/',
     wordpressPort: 9412,
@@ -22,9 +31,11 @@ const STRUCTURES = {
       (name) => `e2e/${name}.spec.ts`,
     ),
     editors: ['editor'].map((name) => `e2e/${name}.spec.ts`),
+    instances: null,
   },
 };
 const APP_PORT = 3100;
+const SECOND_APP_PORT = 3101;
 const nextBin = join('node_modules', 'next', 'dist', 'bin', 'next');
 const playwrightBin = join('node_modules', '@playwright', 'test', 'cli.js');
 
@@ -80,6 +91,13 @@ try {
     );
     rmSync('.next', { recursive: true, force: true });
     await runToCompletion(process.execPath, [nextBin, 'build'], { env, label: 'next build' });
+    let redis = null;
+    if (STRUCTURES[name].instances !== null) {
+      redis = await startRedis({ port: await freePort() });
+      stoppers.push(redis.stop);
+      env.REDIS_URL = redis.url;
+      console.log(`[e2e] ${name}: sharing the cache through Redis at ${redis.url}`);
+    }
     const app = startServer(process.execPath, ['server.mjs', '--port', String(APP_PORT)], { env });
     stoppers.push(app.stop);
     await waitForUrl(`http://127.0.0.1:${APP_PORT}/`, { child: app.child, timeoutMs: 60_000 });
@@ -99,8 +117,20 @@ try {
       };
       // Readers first, then editors (who change content and stop WordPress), as two runs so a
       // file selection applies to both (Playwright runs a dependency project unfiltered).
-      for (const project of ['readers', 'editors']) {
+      for (const project of ['readers', 'editors', 'instances']) {
         if (STRUCTURES[name][project] === null) continue;
+        if (project === 'instances') {
+          const second = startServer(process.execPath, ['server.mjs', '--port', String(SECOND_APP_PORT)], {
+            env,
+          });
+          stoppers.push(second.stop);
+          await waitForUrl(`http://127.0.0.1:${SECOND_APP_PORT}/`, {
+            child: second.child,
+            timeoutMs: 60_000,
+          });
+          testEnv.E2E_INSTANCE_B_URL = `http://127.0.0.1:${SECOND_APP_PORT}`;
+          testEnv.E2E_REDIS_PORT = new URL(redis.url).port;
+        }
         const specs = positionals.length > 0 ? positionals : STRUCTURES[name][project];
         await runToCompletion(
           process.execPath,

@@ -86,6 +86,7 @@ export function sendEntry(req, res, entry, fastCache) {
  * @param {{ key: string, pageCache: import('./page-cache.mjs').PageCache, log: (message: string) => void }} options
  */
 export function captureIntoCache(req, res, { key, pageCache, log }) {
+  const generation = pageCache.generation;
   const acceptEncoding = req.headers['accept-encoding'];
   delete req.headers['accept-encoding'];
   const original = {
@@ -142,7 +143,7 @@ export function captureIntoCache(req, res, { key, pageCache, log }) {
     const status = res.statusCode;
     const headers = res.getHeaders();
     if (req.method === 'GET' && !headers['content-encoding'] && isStorable(status, headers)) {
-      const entry = await pageCache.store(key, { status, headers, body });
+      const entry = await pageCache.store(key, { status, headers, body }, generation);
       if (entry) {
         for (const name of res.getHeaderNames()) res.removeHeader(name);
         sendEntry(req, res, entry, 'MISS');

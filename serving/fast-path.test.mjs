@@ -209,3 +209,15 @@ describe('the fast path around a handler', () => {
     expect(calls.count).toBe(3);
   });
 });
+
+describe('a revalidation while a response is on its way', () => {
+  it('keeps nothing that Next began answering before the store was emptied', async () => {
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
+    const before = cache.generation;
+    cache.clear();
+    expect(
+      await cache.store('/p/', { status: 200, headers: ISR_HEADERS, body: Buffer.from(PAGE) }, before),
+    ).toBeNull();
+    expect(cache.get('/p/')).toBeUndefined();
+  });
+});

@@ -132,10 +132,12 @@ export class PageCache {
    * fallback every client accepts), brotli at its best quality afterwards, off the event loop.
    * @param {string} key
    * @param {{ status: number, headers: Record<string, string | string[] | number | undefined>, body: Buffer }} response
+   * @param {number} generation the store's generation when the request reached Next: a response
+   *   begun before a revalidation may hold the page as it was, and is not kept
    * @returns {Promise<PageEntry | null>} null when a revalidation cleared the store meanwhile
    */
-  async store(key, response) {
-    const generation = this.generation;
+  async store(key, response, generation = this.generation) {
+    if (generation !== this.generation) return null;
     const headers = {};
     for (const [name, value] of Object.entries(response.headers)) {
       if (value === undefined || TRANSFER_HEADERS.has(name)) continue;

@@ -1,7 +1,6 @@
 import { revalidateTag } from 'next/cache';
 import { after } from 'next/server';
 import { getConfig } from '@/lib/config';
-import { signalRevalidation } from '@/lib/serving/revalidation-signal';
 import { ReplayGuard, verifyWebhook } from './webhook';
 
 const replayGuard = new ReplayGuard();
@@ -42,12 +41,10 @@ export async function handleRevalidationRequest(request: Request): Promise<Respo
   }
   for (const tag of verdict.tags) revalidateTag(tag, 'max');
   const tags = verdict.tags;
-  signalRevalidation(tags);
   after(async () => {
     await new Promise((resolve) => setTimeout(resolve, settleDelayMs(getConfig().wordpressTimeoutMs)));
     for (const tag of tags) revalidateTag(tag, 'max');
-    signalRevalidation(tags);
-  });
+    });
   const subject = 'id' in verdict.event.object ? `#${verdict.event.object.id}` : verdict.event.object.option;
   console.log(
     `[revalidate] ${verdict.event.type} ${verdict.event.action} ${subject} → ${verdict.tags.join(' ')}`,
