@@ -44,7 +44,7 @@ export async function handleRevalidationRequest(request: Request): Promise<Respo
   after(async () => {
     await new Promise((resolve) => setTimeout(resolve, settleDelayMs(getConfig().wordpressTimeoutMs)));
     for (const tag of tags) revalidateTag(tag, 'max');
-    });
+  });
   const subject = 'id' in verdict.event.object ? `#${verdict.event.object.id}` : verdict.event.object.option;
   console.log(
     `[revalidate] ${verdict.event.type} ${verdict.event.action} ${subject} → ${verdict.tags.join(' ')}`,
