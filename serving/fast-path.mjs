@@ -45,6 +45,26 @@ function withVary(headers) {
     : { ...headers, vary: vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding' };
 }
 
+const PREPARED_HEADERS = Symbol('response headers per encoding and cache status');
+
+/** The headers of one way of sending an entry, built once per entry and reused for every hit. */
+function preparedHeaders(entry, encoding, fastCache, body) {
+  entry[PREPARED_HEADERS] ??= new Map();
+  const key = `${encoding}:${fastCache}`;
+  let headers = entry[PREPARED_HEADERS].get(key);
+  if (!headers) {
+    headers = withVary({
+      ...entry.headers,
+      etag: etagFor(entry.etag, encoding),
+      'x-broadsheet-cache': fastCache,
+    });
+    if (encoding !== 'identity') headers['content-encoding'] = encoding;
+    headers['content-length'] = String(body.length);
+    entry[PREPARED_HEADERS].set(key, headers);
+  }
+  return headers;
+}
+
 /**
  * Writes a stored entry in the encoding the client prefers among those ready.
  * @param {import('node:http').IncomingMessage} req
@@ -53,16 +73,12 @@ function withVary(headers) {
  * @param {'HIT' | 'MISS'} fastCache whether the answer came from memory or was just stored
  */
 export function sendEntry(req, res, entry, fastCache) {
-  let encoding = chooseEncoding(req.headers['accept-encoding']);
-  if (encoding === 'br' && !entry.bodies.br) {
-    encoding = /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? '')) ? 'gzip' : 'identity';
-  }
+  const encoding = chooseEncoding(req.headers['accept-encoding'], { br: entry.bodies.br !== null });
   const body = entry.bodies[encoding] ?? entry.bodies.identity;
-  const etag = etagFor(entry.etag, encoding);
-  const headers = withVary({ ...entry.headers, etag, 'x-broadsheet-cache': fastCache });
-  if (matchesEtag(req.headers['if-none-match'], entry.etag)) {
+  const headers = preparedHeaders(entry, encoding, fastCache, body);
+  if (req.headers['if-none-match'] !== undefined && matchesEtag(req.headers['if-none-match'], entry.etag)) {
     res.writeHead(304, {
-      etag,
+      etag: headers.etag,
       vary: headers.vary,
       'cache-control': headers['cache-control'],
       'x-broadsheet-cache': fastCache,
@@ -70,8 +86,6 @@ export function sendEntry(req, res, entry, fastCache) {
     res.end();
     return;
   }
-  if (encoding !== 'identity') headers['content-encoding'] = encoding;
-  headers['content-length'] = String(body.length);
   res.writeHead(entry.status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 }

@@ -52,6 +52,11 @@ describe('content negotiation', () => {
     expect(chooseEncoding('deflate')).toBe('identity');
   });
 
+  it('falls back from brotli while it is still being computed, never to a refused coding', () => {
+    expect(chooseEncoding('gzip, br', { br: false })).toBe('gzip');
+    expect(chooseEncoding('br, gzip;q=0', { br: false })).toBe('identity');
+  });
+
   it('names each encoding with its own validator and matches any of them', () => {
     expect(etagFor('"abc"', 'gzip')).toBe('"abc-gzip"');
     expect(etagFor('"abc"', 'identity')).toBe('"abc"');

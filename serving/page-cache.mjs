@@ -44,14 +44,14 @@ export function isStorable(status, headers) {
   return !/\b(private|no-store|no-cache)\b/.test(cacheControl);
 }
 
-/**
- * The encoding to send for an Accept-Encoding header: brotli, then gzip, then none, honouring
- * q=0 refusals.
- * @param {string | undefined} acceptEncoding
- * @returns {'br' | 'gzip' | 'identity'}
- */
-export function chooseEncoding(acceptEncoding) {
-  if (!acceptEncoding) return 'identity';
+const ENCODING_PREFERENCE = ['br', 'gzip'];
+/** Accept-Encoding values repeat endlessly (one per browser family); parsing them once is enough. */
+const parsedAcceptEncodings = new Map();
+
+/** @param {string} acceptEncoding @returns {(name: string) => number} the q-value of each coding */
+function acceptedWeights(acceptEncoding) {
+  let weights = parsedAcceptEncodings.get(acceptEncoding);
+  if (weights) return weights;
   const accepted = new Map();
   for (const part of acceptEncoding.toLowerCase().split(',')) {
     const [token = '', ...params] = part.trim().split(';');
@@ -59,9 +59,26 @@ export function chooseEncoding(acceptEncoding) {
     accepted.set(token.trim(), q ? Number(q[1]) : 1);
   }
   const wildcard = accepted.get('*');
-  const weight = (name) => accepted.get(name) ?? wildcard ?? 0;
-  if (weight('br') > 0) return 'br';
-  if (weight('gzip') > 0) return 'gzip';
+  weights = (name) => accepted.get(name) ?? wildcard ?? 0;
+  if (parsedAcceptEncodings.size >= 200) parsedAcceptEncodings.clear();
+  parsedAcceptEncodings.set(acceptEncoding, weights);
+  return weights;
+}
+
+/**
+ * The encoding to send for an Accept-Encoding header: brotli, then gzip, then none, honouring
+ * q=0 refusals, among the encodings ready (brotli is computed just after an entry is stored).
+ * @param {string | undefined} acceptEncoding
+ * @param {{ br?: boolean }} [ready]
+ * @returns {'br' | 'gzip' | 'identity'}
+ */
+export function chooseEncoding(acceptEncoding, ready = { br: true }) {
+  if (!acceptEncoding) return 'identity';
+  const weight = acceptedWeights(acceptEncoding);
+  for (const encoding of ENCODING_PREFERENCE) {
+    if (encoding === 'br' && !ready.br) continue;
+    if (weight(encoding) > 0) return encoding;
+  }
   return 'identity';
 }
 
