@@ -111,7 +111,6 @@ test.describe('search engines read Yoast’s head, on the frontend’s own origi
     await expectYoastParity(request, siteUrl, '/', await yoastHeadOf('/'));
     await expectYoastParity(request, siteUrl, '/page/2/', await yoastHeadOf('/page/2/'));
 
-    const postsPerPage = 10;
     for (const [route, label] of [
       ['/wp/v2/categories', 'category'],
       ['/wp/v2/tags', 'tag'],
@@ -131,7 +130,8 @@ test.describe('search engines read Yoast’s head, on the frontend’s own origi
       for (const item of described) {
         await expectYoastParity(request, siteUrl, pathOf(item.link), item.yoast_head ?? '');
       }
-      const long = described.find((item) => (item.count ?? postsPerPage + 1) > postsPerPage);
+      // Yoast's own head says which archives have a second page.
+      const long = described.find((item) => item.yoast_head?.includes('rel="next"'));
       // The seeded categories and authors run to several pages; tags may not.
       if (label !== 'tag') expect(long, `a ${label} archive with a second page`).toBeTruthy();
       if (long) {
