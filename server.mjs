@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import next from 'next';
-import { cacheKeyFor, captureIntoCache, sendEntry } from './serving/fast-path.mjs';
+import { cacheKeyFor, captureIntoCache, isDocumentRequest, sendEntry } from './serving/fast-path.mjs';
 import { PageCache } from './serving/page-cache.mjs';
 
 const { values } = parseArgs({
@@ -42,6 +42,16 @@ const pageCache = new PageCache({
   maxAgeMs: 60_000,
 });
 const pageCacheEnabled = process.env.PAGE_CACHE !== 'off';
+// Uploaded media is served by WordPress; pages' Content-Security-Policy allows its origin.
+const mediaOrigin = originOf(process.env.WORDPRESS_URL ?? 'http://127.0.0.1:9400');
+
+function originOf(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
 
 // Next's cache handler (serving/cache-handler.mjs) calls this after every revalidation it
 // applies, local or from another instance.
@@ -144,14 +154,14 @@ function interceptResponse(res, decide) {
 
 createServer((req, res) => {
   const cacheKey = pageCacheEnabled ? cacheKeyFor(req) : null;
-  if (cacheKey) {
-    const entry = pageCache.get(cacheKey);
-    if (entry) {
-      sendEntry(req, res, entry, 'HIT');
-      return;
-    }
-    // Installed first, so it receives what the corrections below finally write.
-    if (req.method === 'GET') captureIntoCache(req, res, { key: cacheKey, pageCache, log: console.error });
+  const entry = cacheKey ? pageCache.get(cacheKey) : undefined;
+  if (entry) {
+    sendEntry(req, res, entry, 'HIT');
+    return;
+  }
+  // Installed first, so it receives what the corrections below finally write.
+  if (isDocumentRequest(req)) {
+    captureIntoCache(req, res, { key: cacheKey, pageCache, mediaOrigin, log: console.error });
   }
   if (isPageRequest(req)) {
     interceptResponse(res, (status, type) => {

@@ -5,6 +5,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { chooseEncoding, etagFor, isStorable, matchesEtag } from './page-cache.mjs';
+import { contentSecurityPolicy, inlineScriptHashes, isHtml } from './security-headers.mjs';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -36,6 +37,19 @@ export function cacheKeyFor(req) {
   }
   if (/(?:^|;\s*)__prerender_bypass=/.test(headers.cookie ?? '')) return null;
   return url;
+}
+
+/**
+ * Whether a request is for an HTML document Next renders (a page, its 404 or error page), as
+ * opposed to a client-router (RSC) payload, a static asset or an API route: the responses that
+ * get a page Content-Security-Policy, previews included.
+ * @param {import('node:http').IncomingMessage} req
+ */
+export function isDocumentRequest(req) {
+  if (req.method !== 'GET') return false;
+  const url = req.url ?? '/';
+  if (url.startsWith('/_next/') || url.startsWith('/api/')) return false;
+  return req.headers.rsc === undefined && req.headers['next-router-prefetch'] === undefined;
 }
 
 function withVary(headers) {
@@ -93,14 +107,17 @@ export function sendEntry(req, res, entry, fastCache) {
 /**
  * Holds back everything Next writes for this request, then either stores it (and sends the
  * stored entry) or sends it as it is, compressed for the client when worth it. Accept-Encoding
- * is removed from the request first, so Next hands over the plain body to compress once.
+ * is removed from the request first, so Next hands over the plain body to compress once. An
+ * HTML page gets its Content-Security-Policy here, from its own inline scripts.
  * Returns nothing; installs itself on `res`.
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
- * @param {{ key: string, pageCache: import('./page-cache.mjs').PageCache, log: (message: string) => void }} options
+ * @param {{ key: string | null, pageCache: import('./page-cache.mjs').PageCache | null,
+ *   mediaOrigin?: string, log: (message: string) => void }} options
+ *   key or pageCache null: nothing is stored (the policy and compression still apply)
  */
-export function captureIntoCache(req, res, { key, pageCache, log }) {
-  const generation = pageCache.generation;
+export function captureIntoCache(req, res, { key, pageCache, mediaOrigin, log }) {
+  const generation = pageCache?.generation ?? 0;
   const acceptEncoding = req.headers['accept-encoding'];
   delete req.headers['accept-encoding'];
   const original = {
@@ -142,7 +159,9 @@ export function captureIntoCache(req, res, { key, pageCache, log }) {
     finish().then(
       () => done?.(),
       (error) => {
-        log(`[fast-path] could not send ${key}: ${error instanceof Error ? error.message : String(error)}`);
+        log(
+          `[fast-path] could not send ${req.url}: ${error instanceof Error ? error.message : String(error)}`,
+        );
         if (!res.headersSent) {
           res.statusCode = 500;
         }
@@ -155,8 +174,12 @@ export function captureIntoCache(req, res, { key, pageCache, log }) {
   async function finish() {
     const body = Buffer.concat(chunks);
     const status = res.statusCode;
+    if (isHtml(res.getHeader('content-type')) && !res.getHeader('content-encoding')) {
+      const scriptHashes = inlineScriptHashes(body.toString('utf8'));
+      res.setHeader('content-security-policy', contentSecurityPolicy({ scriptHashes, mediaOrigin }));
+    }
     const headers = res.getHeaders();
-    if (req.method === 'GET' && !headers['content-encoding'] && isStorable(status, headers)) {
+    if (key && pageCache && !headers['content-encoding'] && isStorable(status, headers)) {
       const entry = await pageCache.store(key, { status, headers, body }, generation);
       if (entry) {
         for (const name of res.getHeaderNames()) res.removeHeader(name);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -224,5 +225,41 @@ describe('a revalidation while a response is on its way', () => {
       await cache.store('/p/', { status: 200, headers: ISR_HEADERS, body: Buffer.from(PAGE) }, before),
     ).toBeNull();
     expect(cache.get('/p/')).toBeUndefined();
+  });
+});
+
+describe('the page policy', () => {
+  let server;
+  afterEach(() => server?.close());
+
+  it('gives every HTML document a Content-Security-Policy from its own inline scripts, kept with the copy', async () => {
+    const inline = 'self.__next_f.push([0])';
+    const html = `<!DOCTYPE html><html><body><script>${inline}</script>${PAGE}</body></html>`;
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
+    server = createServer((req, res) => {
+      const key = cacheKeyFor(req);
+      const entry = key ? cache.get(key) : undefined;
+      if (entry) return sendEntry(req, res, entry, 'HIT');
+      captureIntoCache(req, res, {
+        key,
+        pageCache: cache,
+        mediaOrigin: 'http://wp.example.test',
+        log: () => {},
+      });
+      for (const [name, value] of Object.entries(ISR_HEADERS)) res.setHeader(name, value);
+      res.end(html);
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address();
+    const fetchPolicy = async (headers = {}) =>
+      (await fetch(`http://127.0.0.1:${port}/post/`, { headers })).headers.get('content-security-policy');
+    const first = await fetchPolicy();
+    const second = await fetchPolicy();
+    const preview = await fetchPolicy({ cookie: '__prerender_bypass=1' });
+    for (const policy of [first, second, preview]) {
+      expect(policy).toContain(`'sha256-${createHash('sha256').update(inline).digest('base64')}'`);
+      expect(policy).not.toContain("'unsafe-inline' 'self'");
+    }
   });
 });
