@@ -124,6 +124,9 @@ function interceptResponse(res, decide) {
 }
 
 createServer((req, res) => {
+  // The connection's own address, for per-reader limits (lib/client-address.ts). Always
+  // overwritten, so a client cannot choose it.
+  req.headers['x-broadsheet-client-address'] = req.socket.remoteAddress ?? '';
   if (isPageRequest(req)) {
     interceptResponse(res, (status, type) => {
       if (status >= 500) {
