@@ -20,10 +20,8 @@ async function load(params: Props['params']) {
   // Co-Authors Plus guest authors have no WordPress user; /author/ archives are for users.
   if (lookup.kind !== 'found' || lookup.value.id === null) return null;
   const author = lookup.value;
-  const [posts, site] = await Promise.all([
-    listPosts({ kind: 'author', id: lookup.value.id }, split.page),
-    getSiteInfo(),
-  ]);
+  const list = { kind: 'author', id: lookup.value.id } as const;
+  const [posts, site] = await Promise.all([listPosts(list, split.page), getSiteInfo()]);
   if (!posts || (split.page > 1 && posts.items.length === 0)) return null;
   const seo = seoForListing(
     {
@@ -37,7 +35,7 @@ async function load(params: Props['params']) {
     },
     site,
   );
-  return { author, posts, site, seo };
+  return { author, list, posts, site, seo };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -63,6 +61,7 @@ export default async function AuthorArchive({ params }: Props) {
         posts={posts}
         site={site}
         basePath={author.path}
+        list={loaded.list}
       />
     </>
   );

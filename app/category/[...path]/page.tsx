@@ -59,6 +59,7 @@ export default async function CategoryArchive({ params }: Props) {
         posts={posts}
         site={site}
         basePath={category.path}
+        list={{ kind: 'category', id: category.id }}
       />
     </>
   );
