@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
@@ -6,6 +7,30 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
+  // Next's own file-system ISR cache, shared through Redis when REDIS_URL is set (see the file).
+  cacheHandler: join(process.cwd(), 'serving', 'cache-handler.mjs'),
+  async headers() {
+    // Every response. HTML pages get their full Content-Security-Policy from server.mjs, which
+    // replaces this baseline with one allowing exactly the page's own inline scripts.
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+          {
+            key: 'Permissions-Policy',
+            value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+          },
+          {
+            key: 'Content-Security-Policy',
+            value: "frame-ancestors 'self'; object-src 'none'; base-uri 'self'",
+          },
+        ],
+      },
+    ];
+  },
   async redirects() {
     // WordPress's own canonical redirect: the first page of a list has no /page/1/.
     return [{ source: '/page/1/', destination: '/', permanent: true }];

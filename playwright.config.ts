@@ -18,9 +18,11 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   projects: [
-    { name: 'readers', testIgnore: /(editor|outage)\.spec\.ts/ },
+    { name: 'readers', testIgnore: /(editor|outage|instances)\.spec\.ts/ },
     // Editors change content and the outage test stops WordPress, so they go last.
     { name: 'editors', testMatch: /(editor|outage)\.spec\.ts/, dependencies: ['readers'] },
+    // Two instances sharing Redis; scripts/e2e.mjs starts the second one and Redis for it.
+    { name: 'instances', testMatch: /instances\.spec\.ts/ },
   ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100',

@@ -10,6 +10,11 @@
 //   that only JavaScript fills (vercel/next.js#62228); readers without JavaScript and crawlers
 //   get the prerendered not-found page instead, with the same status.
 //
+// - Pages Next answers from its ISR cache are kept in memory, gzip and brotli computed once,
+//   and later requests for them are answered from there without entering Next (serving/).
+//   Any revalidation empties that copy, on this instance and, through Redis, on every other
+//   (the cache handler carries the message).
+//
 // Usage: node server.mjs [--port 3000] [--hostname 0.0.0.0]   (after `next build`)
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -17,6 +22,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import next from 'next';
+import { cacheKeyFor, captureIntoCache, isDocumentRequest, sendEntry } from './serving/fast-path.mjs';
+import { PageCache } from './serving/page-cache.mjs';
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, hostname: { type: 'string' } },
@@ -27,6 +34,28 @@ const hostname = values.hostname ?? process.env.HOSTNAME ?? '0.0.0.0';
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+
+const pageCache = new PageCache({
+  maxBytes: Number(process.env.PAGE_CACHE_MAX_MB ?? 256) * 1024 * 1024,
+  // A ceiling, not the freshness mechanism: revalidations empty the store at once. It bounds
+  // how late a time-based (backstop) revalidation is seen, and any message lost with Redis.
+  maxAgeMs: 60_000,
+});
+const pageCacheEnabled = process.env.PAGE_CACHE !== 'off';
+// Uploaded media is served by WordPress; pages' Content-Security-Policy allows its origin.
+const mediaOrigin = originOf(process.env.WORDPRESS_URL ?? 'http://127.0.0.1:9400');
+
+function originOf(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+// Next's cache handler (serving/cache-handler.mjs) calls this after every revalidation it
+// applies, local or from another instance.
+globalThis[Symbol.for('broadsheet.revalidated')] = () => pageCache.clear();
 
 const distDir = join(process.cwd(), '.next');
 const notFoundHtml = readFileOrNull(join(distDir, 'server/app/_not-found.html'));
@@ -127,6 +156,16 @@ createServer((req, res) => {
   // The connection's own address, for per-reader limits (lib/client-address.ts). Always
   // overwritten, so a client cannot choose it.
   req.headers['x-broadsheet-client-address'] = req.socket.remoteAddress ?? '';
+  const cacheKey = pageCacheEnabled ? cacheKeyFor(req) : null;
+  const entry = cacheKey ? pageCache.get(cacheKey) : undefined;
+  if (entry) {
+    sendEntry(req, res, entry, 'HIT');
+    return;
+  }
+  // Installed first, so it receives what the corrections below finally write.
+  if (isDocumentRequest(req)) {
+    captureIntoCache(req, res, { key: cacheKey, pageCache, mediaOrigin, log: console.error });
+  }
   if (isPageRequest(req)) {
     interceptResponse(res, (status, type) => {
       if (status >= 500) {

@@ -3,13 +3,14 @@ import { notFound } from 'next/navigation';
 import { PostList } from '@/components/post-list';
 import { SeoExtraHead } from '@/components/seo-extra-head';
 import { seoForListing } from '@/lib/seo';
-import { getSiteInfo, listPosts, listStickyPosts } from '@/lib/wordpress';
+import { getListingYoastHead, getSiteInfo, listPosts, listStickyPosts } from '@/lib/wordpress';
 
 async function load() {
-  const [posts, sticky, site] = await Promise.all([
+  const [posts, sticky, site, yoastHead] = await Promise.all([
     listPosts({ kind: 'home' }, 1),
     listStickyPosts(),
     getSiteInfo(),
+    getListingYoastHead({ path: '/', page: 1, list: { kind: 'home' } }),
   ]);
   const seo = seoForListing(
     {
@@ -21,6 +22,7 @@ async function load() {
       totalPages: posts?.totalPages,
     },
     site,
+    yoastHead,
   );
   return { posts, sticky, site, seo };
 }

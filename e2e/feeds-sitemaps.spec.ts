@@ -209,9 +209,13 @@ test.describe('RSS and Atom feeds at WordPress’s feed URLs', () => {
     const author = users[0];
     if (!author) throw new Error('no author with posts');
 
-    const archives: { path: string; filter: Record<string, number> }[] = [
+    const archives: { path: string; filter: Record<string, number | string> }[] = [
       { path: '/', filter: {} },
-      { path: pathOf(category.link), filter: { categories: category.id } },
+      // A category feed, like its archive, includes the posts of child categories.
+      {
+        path: pathOf(category.link),
+        filter: { 'categories[terms]': category.id, 'categories[include_children]': 'true' },
+      },
       { path: pathOf(tag.link), filter: { tags: tag.id } },
       { path: pathOf(author.link), filter: { author: author.id } },
     ];

@@ -28,6 +28,61 @@ function value(tag: HeadTag): string {
   return tag.kind === 'link' ? tag.href : tag.content;
 }
 
+/**
+ * The parity check: the page at `path` renders every tag of Yoast's own head HTML, once where
+ * Yoast has one, with equal values after page URLs move to this origin; and Yoast's schema graph.
+ */
+async function expectYoastParity(
+  request: import('@playwright/test').APIRequestContext,
+  siteUrl: string,
+  path: string,
+  yoastHtml: string,
+) {
+  const moveToSite = (url: string) =>
+    url.startsWith(wordpressUrl) && !url.includes('/wp-content/')
+      ? siteUrl + url.slice(wordpressUrl.length)
+      : url;
+  const yoast = parseYoastHead(yoastHtml);
+  const html = await (await request.get(path)).text();
+  const ours = await readHead(html);
+  expect(ours.title, path).toBe(yoast.title);
+  expect(html.match(/<title>/g)?.length, `${path}: one title`).toBe(1);
+
+  const ourTags = new Map<string, string[]>();
+  for (const tag of ours.tags) ourTags.set(key(tag), [...(ourTags.get(key(tag)) ?? []), value(tag)]);
+  for (const tag of yoast.tags) {
+    const values = ourTags.get(key(tag)) ?? [];
+    expect(values, `${path}: ${key(tag)}`).toContain(moveToSite(value(tag)));
+  }
+  for (const single of ['link:canonical', 'name:robots', 'property:og:url', 'property:og:title']) {
+    expect(ourTags.get(single)?.length ?? 0, `${path}: exactly one ${single}`).toBe(1);
+  }
+  expect(ourTags.get('name:description')?.length ?? 0, `${path}: at most one description`).toBeLessThan(2);
+
+  // The schema graph: Yoast's, with page URLs on this origin and media where it is.
+  const graph = ours.jsonLd.find((item): item is { '@graph': { '@id'?: string; '@type'?: unknown }[] } =>
+    Boolean(item && typeof item === 'object' && '@graph' in item),
+  );
+  expect(graph, `${path}: JSON-LD graph`).toBeTruthy();
+  const ids = (graph?.['@graph'] ?? []).map((node) => node['@id'] ?? '');
+  expect(ids.some((id) => id.startsWith(`${siteUrl}${path}`))).toBe(true);
+  expect(ids.some((id) => id.startsWith(wordpressUrl) && !id.includes('/wp-content/'))).toBe(false);
+}
+
+/** Yoast's head for any WordPress URL, through its get_head endpoint. */
+async function yoastHeadOf(path: string): Promise<string> {
+  const { data } = await wordpressGet<{ html: string }>('/yoast/v1/get_head', {
+    url: `${wordpressUrl}${path}`,
+  });
+  return data.html;
+}
+
+interface ArchiveWithYoast {
+  link: string;
+  count?: number;
+  yoast_head: string | null;
+}
+
 test.describe('search engines read Yoast’s head, on the frontend’s own origin', () => {
   test('every seeded post with Yoast output renders each Yoast tag, once, with equal values', async ({
     request,
@@ -35,10 +90,6 @@ test.describe('search engines read Yoast’s head, on the frontend’s own origi
   }) => {
     test.setTimeout(180_000);
     const siteUrl = baseURL ?? '';
-    const moveToSite = (url: string) =>
-      url.startsWith(wordpressUrl) && !url.includes('/wp-content/')
-        ? siteUrl + url.slice(wordpressUrl.length)
-        : url;
     const { data } = await wordpressGet<PostWithYoast[]>('/wp/v2/posts', {
       per_page: 100,
       _fields: 'id,link,yoast_head',
@@ -47,37 +98,46 @@ test.describe('search engines read Yoast’s head, on the frontend’s own origi
     expect(withYoast.length).toBeGreaterThanOrEqual(20);
 
     for (const post of withYoast) {
-      const path = pathOf(post.link);
-      const yoast = parseYoastHead(post.yoast_head ?? '');
-      const html = await (await request.get(path)).text();
-      const ours = await readHead(html);
-      expect(ours.title, path).toBe(yoast.title);
-      expect(html.match(/<title>/g)?.length, `${path}: one title`).toBe(1);
+      await expectYoastParity(request, siteUrl, pathOf(post.link), post.yoast_head ?? '');
+    }
+  });
 
-      const ourTags = new Map<string, string[]>();
-      for (const tag of ours.tags) ourTags.set(key(tag), [...(ourTags.get(key(tag)) ?? []), value(tag)]);
-      for (const tag of yoast.tags) {
-        const values = ourTags.get(key(tag)) ?? [];
-        expect(values, `${path}: ${key(tag)}`).toContain(moveToSite(value(tag)));
-      }
-      for (const single of [
-        'link:canonical',
-        'name:description',
-        'name:robots',
-        'property:og:url',
-        'property:og:title',
-      ]) {
-        expect(ourTags.get(single)?.length ?? 0, `${path}: exactly one ${single}`).toBe(1);
-      }
+  test('the home page, categories, tags and authors render Yoast’s head, their later pages included', async ({
+    request,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    const siteUrl = baseURL ?? '';
+    await expectYoastParity(request, siteUrl, '/', await yoastHeadOf('/'));
+    await expectYoastParity(request, siteUrl, '/page/2/', await yoastHeadOf('/page/2/'));
 
-      // The schema graph: Yoast's, with page URLs on this origin and media where it is.
-      const graph = ours.jsonLd.find((item): item is { '@graph': { '@id'?: string; '@type'?: unknown }[] } =>
-        Boolean(item && typeof item === 'object' && '@graph' in item),
-      );
-      expect(graph, `${path}: JSON-LD graph`).toBeTruthy();
-      const ids = (graph?.['@graph'] ?? []).map((node) => node['@id'] ?? '');
-      expect(ids.some((id) => id.startsWith(`${siteUrl}${path}`))).toBe(true);
-      expect(ids.some((id) => id.startsWith(wordpressUrl) && !id.includes('/wp-content/'))).toBe(false);
+    for (const [route, label] of [
+      ['/wp/v2/categories', 'category'],
+      ['/wp/v2/tags', 'tag'],
+      ['/wp/v2/users', 'author'],
+    ] as const) {
+      const { data } = await wordpressGet<ArchiveWithYoast[]>(route, {
+        per_page: 100,
+        _fields: route === '/wp/v2/users' ? 'link,yoast_head' : 'link,count,yoast_head',
+      });
+      const described = data.filter((item) => item.yoast_head && (item.count ?? 1) > 0);
+      expect(described.length, `${label} archives with Yoast output`).toBeGreaterThan(0);
+      // Archives without Yoast output keep the frontend's own head (tested below and in unit tests).
+      expect(
+        data.some((item) => !item.yoast_head),
+        `${label} archives without Yoast output`,
+      ).toBe(true);
+      for (const item of described) {
+        await expectYoastParity(request, siteUrl, pathOf(item.link), item.yoast_head ?? '');
+      }
+      // Yoast's own head says which archives have a second page.
+      const long = described.find((item) => item.yoast_head?.includes('rel="next"'));
+      // The seeded categories and authors run to several pages; tags may not.
+      if (label !== 'tag') expect(long, `a ${label} archive with a second page`).toBeTruthy();
+      if (long) {
+        const second = `${pathOf(long.link)}page/2/`;
+        await expectYoastParity(request, siteUrl, second, await yoastHeadOf(second));
+      }
     }
   });
 

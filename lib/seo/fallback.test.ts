@@ -22,6 +22,7 @@ const site: SeoSite = {
   home: WP,
   timezone: 'Europe/London',
   language: 'en-GB',
+  hasYoast: false,
 };
 
 const mara: Author = {

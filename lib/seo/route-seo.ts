@@ -18,7 +18,17 @@ export function seoForContent(post: Post, site: SiteInfo): SeoData {
   );
 }
 
-/** A list page's head: home, archives and search. */
-export function seoForListing(listing: ListingDescriptor, site: SiteInfo): SeoData {
-  return seoFromContent(listing, site, rewriter(site));
+/**
+ * A list page's head: home, archives and search. Yoast's own when WordPress provides it for this
+ * page (and it is well-formed), else ours; Yoast's keeps our prev/next if it states none.
+ */
+export function seoForListing(listing: ListingDescriptor, site: SiteInfo, yoastHeadJson?: unknown): SeoData {
+  const urls = rewriter(site);
+  const ours = seoFromContent(listing, site, urls);
+  const yoast = yoastHeadJson ? seoFromYoast(yoastHeadJson, urls) : null;
+  if (!yoast) return ours;
+  if (!yoast.metadata.pagination && ours.metadata.pagination) {
+    yoast.metadata.pagination = ours.metadata.pagination;
+  }
+  return yoast;
 }

@@ -14,6 +14,13 @@ export type Lookup<T> =
 export interface TermArchive extends Term {
   /** Plain text. */
   description: string;
+  /** Yoast's head of the archive's first page, when Yoast describes it (checked in lib/seo). */
+  yoastHeadJson: Record<string, unknown> | null;
+}
+
+export interface AuthorArchive extends Author {
+  /** Yoast's head of the archive's first page, when Yoast describes it (checked in lib/seo). */
+  yoastHeadJson: Record<string, unknown> | null;
 }
 
 function decodeSlug(raw: string): string | null {
@@ -58,7 +65,7 @@ export const getTagBySlug = cache(async (rawSlug: string): Promise<Lookup<TermAr
 });
 
 /** An author by the slug in /author/<slug>/; WordPress lists only authors with published posts. */
-export const getAuthorBySlug = cache(async (rawSlug: string): Promise<Lookup<Author>> => {
+export const getAuthorBySlug = cache(async (rawSlug: string): Promise<Lookup<AuthorArchive>> => {
   const slug = decodeSlug(rawSlug);
   if (!slug || !isPlausibleSlug(slug)) return { kind: 'not-found' };
   const response = await wordpressTransport()({
@@ -68,11 +75,20 @@ export const getAuthorBySlug = cache(async (rawSlug: string): Promise<Lookup<Aut
     cache: publishedCache([TAGS.termSlug('author', slug)]),
   });
   const raw = response.data[0];
-  return raw ? { kind: 'found', value: mapAuthor(raw, wordpressHome()) } : { kind: 'not-found' };
+  return raw
+    ? {
+        kind: 'found',
+        value: { ...mapAuthor(raw, wordpressHome()), yoastHeadJson: raw.yoast_head_json ?? null },
+      }
+    : { kind: 'not-found' };
 });
 
 function toTermArchive(raw: z.infer<typeof rawTermSchema>): TermArchive {
-  return { ...mapTerm(raw, wordpressHome()), description: htmlToText(raw.description ?? '') };
+  return {
+    ...mapTerm(raw, wordpressHome()),
+    description: htmlToText(raw.description ?? ''),
+    yoastHeadJson: raw.yoast_head_json ?? null,
+  };
 }
 
 /** The busiest top-level categories, for the primary navigation when WordPress exposes no menu. */

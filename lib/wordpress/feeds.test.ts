@@ -25,7 +25,7 @@ beforeEach(() => {
 describe('listFeedPosts', () => {
   it.each<[FeedQuery, string, string | null, string]>([
     [{ kind: 'home' }, 'sticky', null, 'wp:list:home'],
-    [{ kind: 'category', id: 6 }, 'categories', '6', 'wp:list:category:6'],
+    [{ kind: 'category', id: 6 }, 'categories[terms]', '6', 'wp:list:category:6'],
     [{ kind: 'tag', id: 12 }, 'tags', '12', 'wp:list:tag:12'],
     [{ kind: 'author', id: 5 }, 'author', '5', 'wp:list:author:5'],
   ])(

@@ -37,12 +37,16 @@ const FEED_FIELDS = [
 const EMBED = 'author,wp:term';
 
 /** The REST filter and the list tag of a feed: the same list as its archive page. */
-function describeFeed(query: FeedQuery): { params: Record<string, number>; tag: string } {
+function describeFeed(query: FeedQuery): { params: Record<string, number | boolean>; tag: string } {
   switch (query.kind) {
     case 'home':
       return { params: {}, tag: TAGS.homeList };
     case 'category':
-      return { params: { categories: query.id }, tag: TAGS.categoryList(query.id) };
+      // As on WordPress's own category archive, posts of its child categories are included.
+      return {
+        params: { 'categories[terms]': query.id, 'categories[include_children]': true },
+        tag: TAGS.categoryList(query.id),
+      };
     case 'tag':
       return { params: { tags: query.id }, tag: TAGS.tagList(query.id) };
     case 'author':

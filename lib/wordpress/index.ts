@@ -11,7 +11,8 @@ export {
 export { verifyPreviewToken, type PreviewTarget } from './preview-token';
 export type { PostListQuery } from './posts';
 export { getAuthorBySlug, getCategoryByPath, getTagBySlug, listTopCategories } from './archives';
-export type { Lookup, TermArchive } from './archives';
+export type { AuthorArchive, Lookup, TermArchive } from './archives';
+export { getListingYoastHead } from './yoast-head';
 export { getSiteInfo } from './site';
 export {
   WordPressError,

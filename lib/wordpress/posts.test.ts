@@ -208,7 +208,7 @@ describe('listPosts', () => {
 
   it('filters by category, tag and author with their own tags', async () => {
     for (const [query, param, tag] of [
-      [{ kind: 'category', id: 7 }, 'categories', 'wp:list:category:7'],
+      [{ kind: 'category', id: 7 }, 'categories[terms]', 'wp:list:category:7'],
       [{ kind: 'tag', id: 8 }, 'tags', 'wp:list:tag:8'],
       [{ kind: 'author', id: 9 }, 'author', 'wp:list:author:9'],
     ] as const) {
@@ -219,6 +219,12 @@ describe('listPosts', () => {
       expect(url.searchParams.get(param)).toBe(String(query.id));
       expect(init.next?.tags).toEqual([tag]);
     }
+  });
+
+  it('lists a category with its child categories’ posts, as WordPress’s own archive does', async () => {
+    fetchMock.mockResolvedValueOnce(json(postsFixture));
+    await listPosts({ kind: 'category', id: 7 }, 1);
+    expect(requested(0).url.searchParams.get('categories[include_children]')).toBe('true');
   });
 
   it('refuses an empty or overlong search without asking WordPress', async () => {
@@ -237,11 +243,13 @@ describe('getSiteInfo', () => {
       home: 'http://wp.example.test',
       timezone: 'America/New_York',
       language: 'en-US',
+      // The recorded index lists Yoast's REST namespace.
+      hasYoast: true,
     });
     const { url, init } = requested(0);
     expect(url.searchParams.get('rest_route')).toBe('/');
     expect(url.searchParams.get('_fields')).toBe(
-      'name,description,url,home,gmt_offset,timezone_string,broadsheet_language,broadsheet_comments',
+      'name,description,url,home,gmt_offset,timezone_string,broadsheet_language,broadsheet_comments,namespaces',
     );
     expect(init.next).toEqual({ revalidate: 900, tags: ['wp:site'] });
   });

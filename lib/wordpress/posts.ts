@@ -65,7 +65,11 @@ function describeList(query: PostListQuery): {
       // Sticky posts are shown separately, above page 1, as WordPress's own home does.
       return { params: { sticky: false }, tag: TAGS.homeList };
     case 'category':
-      return { params: { categories: query.id }, tag: TAGS.categoryList(query.id) };
+      // As on WordPress's own category archive, posts of its child categories are included.
+      return {
+        params: { 'categories[terms]': query.id, 'categories[include_children]': true },
+        tag: TAGS.categoryList(query.id),
+      };
     case 'tag':
       return { params: { tags: query.id }, tag: TAGS.tagList(query.id) };
     case 'author':
@@ -93,6 +97,11 @@ function describeList(query: PostListQuery): {
 function shiftSeconds(localIso: string, seconds: number): string {
   const shifted = new Date(Date.parse(`${localIso}Z`) + seconds * 1000);
   return shifted.toISOString().slice(0, 19);
+}
+
+/** The cache tag of a list: what a change to one of its posts revalidates. */
+export function listCacheTag(query: PostListQuery): string {
+  return describeList(query).tag;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { revalidateTag } from 'next/cache';
+import { after } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { ReplayGuard, verifyWebhook } from './webhook';
 
@@ -6,6 +7,17 @@ const replayGuard = new ReplayGuard();
 
 function json(body: unknown, status: number) {
   return Response.json(body, { status, headers: { 'Cache-Control': 'private, no-store' } });
+}
+
+/**
+ * How long after an event its tags are marked stale a second time. Next judges an entry fresh
+ * when it was stored after the tag's stale mark, so a render that began before the event and
+ * finished after it (its WordPress requests answered with the old content) would otherwise be
+ * kept as fresh until the time-based backstop. Every WordPress request ends within the timeout,
+ * so a second mark after it catches every such render; the price is one extra re-render.
+ */
+export function settleDelayMs(wordpressTimeoutMs: number): number {
+  return wordpressTimeoutMs + 2_000;
 }
 
 /**
@@ -28,6 +40,11 @@ export async function handleRevalidationRequest(request: Request): Promise<Respo
     return json({ error: verdict.error }, verdict.status);
   }
   for (const tag of verdict.tags) revalidateTag(tag, 'max');
+  const tags = verdict.tags;
+  after(async () => {
+    await new Promise((resolve) => setTimeout(resolve, settleDelayMs(getConfig().wordpressTimeoutMs)));
+    for (const tag of tags) revalidateTag(tag, 'max');
+  });
   const subject = 'id' in verdict.event.object ? `#${verdict.event.object.id}` : verdict.event.object.option;
   console.log(
     `[revalidate] ${verdict.event.type} ${verdict.event.action} ${subject} → ${verdict.tags.join(' ')}`,

@@ -10,6 +10,9 @@ const renderedProtected = z.object({ rendered: z.string(), protected: z.boolean(
 /** An embedded item WordPress could not include (e.g. private media) comes as an error object. */
 const embedError = z.object({ code: z.string(), message: z.string().optional() });
 
+/** Yoast's yoast_head_json is validated where it is mapped (lib/seo); here it is kept as an object. */
+const yoastHeadJson = z.record(z.string(), z.unknown()).nullable().optional();
+
 export const rawUserSchema = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -18,6 +21,7 @@ export const rawUserSchema = z.object({
   description: z.string().default(''),
   url: z.string().default(''),
   avatar_urls: z.record(z.string(), z.string()).default({}),
+  yoast_head_json: yoastHeadJson,
 });
 export type RawUser = z.infer<typeof rawUserSchema>;
 
@@ -30,6 +34,7 @@ export const rawTermSchema = z.object({
   description: z.string().optional(),
   parent: z.number().int().optional(),
   count: z.number().int().optional(),
+  yoast_head_json: yoastHeadJson,
 });
 export type RawTerm = z.infer<typeof rawTermSchema>;
 
@@ -56,9 +61,6 @@ export const rawMediaSchema = z.object({
     .catch({}),
 });
 export type RawMedia = z.infer<typeof rawMediaSchema>;
-
-/** Yoast's yoast_head_json is validated where it is mapped (lib/seo); here it is kept as an object. */
-const yoastHeadJson = z.record(z.string(), z.unknown()).nullable().optional();
 
 export const rawPostSchema = z.object({
   id: z.number().int(),
@@ -109,6 +111,8 @@ export const rawSiteSchema = z.object({
   timezone_string: z.string().optional(),
   /** Added by the companion plugin: the site's language as WordPress prints it in <html lang>. */
   broadsheet_language: z.string().max(35).optional(),
+  /** The REST namespaces WordPress serves; "yoast/v1" means Yoast SEO is active. */
+  namespaces: z.array(z.string()).default([]),
 });
 
 /** A comment as the REST API shows it to anyone: approved comments only, unless just created. */

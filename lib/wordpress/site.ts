@@ -18,6 +18,7 @@ export const SITE_INDEX_FIELDS = [
   'timezone_string',
   'broadsheet_language',
   'broadsheet_comments',
+  'namespaces',
 ];
 
 /** Site title, tagline and timezone, from the REST index. */
@@ -38,5 +39,6 @@ export const getSiteInfo = cache(async (): Promise<SiteInfo> => {
       data.broadsheet_language && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(data.broadsheet_language)
         ? data.broadsheet_language
         : 'en-US',
+    hasYoast: data.namespaces.includes('yoast/v1'),
   };
 });

@@ -131,6 +131,7 @@ describe('createTransport success', () => {
       home: 'http://wp.example.test',
       gmt_offset: -4,
       timezone_string: 'America/New_York',
+      namespaces: indexFixture.namespaces,
     });
   });
 

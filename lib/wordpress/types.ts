@@ -71,6 +71,8 @@ export interface SiteInfo {
   timezone: string;
   /** BCP 47, e.g. "en-GB": for <html lang> and dates. */
   language: string;
+  /** Yoast SEO is active, so its get_head endpoint describes list pages too. */
+  hasYoast: boolean;
 }
 
 /** What a frontend path resolves to. */

@@ -52,13 +52,16 @@ function unpackWordPress(siteFolder) {
   mkdirSync(join(siteFolder, 'wp-content/plugins'), { recursive: true });
 }
 
-/** The flags every Playground command of an instance shares. */
-function playgroundArgs(siteFolder, port, companion = {}) {
+/**
+ * The flags every Playground command of an instance shares. `sitePort` is the port in the
+ * site's own URL: WordPress's, or that of a proxy in front of it (see startEmbeddedWordPress).
+ */
+function playgroundArgs(siteFolder, sitePort, companion = {}) {
   const args = [
     `--mount-before-install=${siteFolder}:/wordpress`,
     `--mount=${join(devFolder, 'mu-plugins')}:/wordpress/wp-content/mu-plugins`,
     '--wordpress-install-mode=install-from-existing-files-if-needed',
-    `--site-url=http://127.0.0.1:${port}`,
+    `--site-url=http://127.0.0.1:${sitePort}`,
     '--php=8.3',
     // Without it WordPress reports "production" and refuses Application Passwords over http.
     '--define=WP_ENVIRONMENT_TYPE',
@@ -101,14 +104,14 @@ function run(args, { logFile } = {}) {
   });
 }
 
-async function seed(folder, port, permalinkStructure, log) {
+async function seed(folder, sitePort, permalinkStructure, log) {
   const siteFolder = join(folder, 'site');
   log(`Seeding the demo content (permalinks ${permalinkStructure}); this takes a minute or two…`);
   const started = Date.now();
   const { code, output } = await run(
     [
       'php',
-      ...playgroundArgs(siteFolder, port),
+      ...playgroundArgs(siteFolder, sitePort),
       `--mount=${join(devFolder, 'seed')}:/broadsheet-seed`,
       '--define=BROADSHEET_PERMALINK_STRUCTURE',
       permalinkStructure,
@@ -136,7 +139,7 @@ async function seed(folder, port, permalinkStructure, log) {
 function writeCredentialsEnv(folder, state) {
   const lines = [
     '# Written by the embedded WordPress on first start. Git-ignored; delete .wordpress/ to reset.',
-    `WORDPRESS_URL=${state.url}`,
+    `WORDPRESS_URL=http://127.0.0.1:${state.sitePort ?? state.port}`,
     `WORDPRESS_PREVIEW_USER=${state.user}`,
     `WORDPRESS_APPLICATION_PASSWORD=${state.applicationPassword}`,
     `BROADSHEET_SECRET=${state.secret}`,
@@ -167,8 +170,11 @@ async function waitUntilAnswering(url, child, logFile, timeoutMs) {
 
 /**
  * Starts (seeding first when needed) an embedded WordPress instance.
- * @param {{ name?: string, port?: number, permalinkStructure?: string, reset?: boolean,
- *   frontendUrl?: string, log?: (line: string) => void }} options
+ * @param {{ name?: string, port?: number, sitePort?: number, permalinkStructure?: string,
+ *   reset?: boolean, frontendUrl?: string, log?: (line: string) => void }} options
+ *   sitePort, when set on first start, makes the site's URL use that port while WordPress
+ *   listens on `port`: for a proxy in front of it (fault injection, request counting), so the
+ *   links WordPress writes point at the proxy the frontend talks to.
  *   frontendUrl tells the companion plugin where to send webhooks and previews; the secret it
  *   shares with the frontend is made on first start and kept in state.json.
  * @returns {Promise<{ url: string, state: object, env: Record<string, string>, stop: () => Promise<void> }>}
@@ -182,6 +188,7 @@ export async function startEmbeddedWordPress(options = {}) {
   let state = readState(folder);
 
   const port = state?.port ?? options.port ?? 9400;
+  const sitePort = state?.sitePort ?? options.sitePort ?? port;
   const siteFolder = join(folder, 'site');
   if (!state) {
     rmSync(folder, { recursive: true, force: true });
@@ -189,10 +196,11 @@ export async function startEmbeddedWordPress(options = {}) {
     log(`Unpacking WordPress ${WORDPRESS_VERSION} into ${siteFolder}`);
     unpackWordPress(siteFolder);
     const permalinkStructure = options.permalinkStructure ?? DEFAULT_PERMALINK_STRUCTURE;
-    const result = await seed(folder, port, permalinkStructure, log);
+    const result = await seed(folder, sitePort, permalinkStructure, log);
     state = {
       url: `http://127.0.0.1:${port}`,
       port,
+      sitePort,
       permalinkStructure,
       user: result.user,
       applicationPassword: result.application_password,
@@ -224,7 +232,7 @@ export async function startEmbeddedWordPress(options = {}) {
     [
       playgroundCli,
       'server',
-      ...playgroundArgs(siteFolder, port, companion),
+      ...playgroundArgs(siteFolder, sitePort, companion),
       `--port=${port}`,
       '--workers=2',
     ],
@@ -240,11 +248,15 @@ export async function startEmbeddedWordPress(options = {}) {
   }
   log(`WordPress is answering at ${url} (${((Date.now() - started) / 1000).toFixed(1)} s).`);
 
+  const siteUrl = `http://127.0.0.1:${sitePort}`;
   return {
+    /** Where WordPress answers. */
     url,
+    /** The site's own URL, where the frontend should reach it (a proxy's, when sitePort is set). */
+    siteUrl,
     state,
     env: {
-      WORDPRESS_URL: url,
+      WORDPRESS_URL: siteUrl,
       WORDPRESS_PREVIEW_USER: state.user,
       WORDPRESS_APPLICATION_PASSWORD: state.applicationPassword,
       BROADSHEET_SECRET: state.secret,

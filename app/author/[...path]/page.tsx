@@ -4,7 +4,7 @@ import { ArchiveView } from '@/components/archive-view';
 import { SeoExtraHead } from '@/components/seo-extra-head';
 import { splitPagination } from '@/lib/routes';
 import { seoForListing } from '@/lib/seo';
-import { getAuthorBySlug, getSiteInfo, listPosts } from '@/lib/wordpress';
+import { getAuthorBySlug, getListingYoastHead, getSiteInfo, listPosts } from '@/lib/wordpress';
 
 type Props = { params: Promise<{ path: string[] }> };
 
@@ -21,7 +21,11 @@ async function load(params: Props['params']) {
   if (lookup.kind !== 'found' || lookup.value.id === null) return null;
   const author = lookup.value;
   const list = { kind: 'author', id: lookup.value.id } as const;
-  const [posts, site] = await Promise.all([listPosts(list, split.page), getSiteInfo()]);
+  const [posts, site, yoastHead] = await Promise.all([
+    listPosts(list, split.page),
+    getSiteInfo(),
+    getListingYoastHead({ path: author.path, page: split.page, firstPageHead: author.yoastHeadJson, list }),
+  ]);
   if (!posts || (split.page > 1 && posts.items.length === 0)) return null;
   const seo = seoForListing(
     {
@@ -34,6 +38,7 @@ async function load(params: Props['params']) {
       author,
     },
     site,
+    yoastHead,
   );
   return { author, list, posts, site, seo };
 }

@@ -4,7 +4,7 @@ import { ArchiveView } from '@/components/archive-view';
 import { SeoExtraHead } from '@/components/seo-extra-head';
 import { paginatedPath, splitPagination } from '@/lib/routes';
 import { seoForListing } from '@/lib/seo';
-import { getCategoryByPath, getSiteInfo, listPosts } from '@/lib/wordpress';
+import { getCategoryByPath, getListingYoastHead, getSiteInfo, listPosts } from '@/lib/wordpress';
 
 type Props = { params: Promise<{ path: string[] }> };
 
@@ -20,9 +20,16 @@ async function load(params: Props['params']) {
   if (lookup.kind === 'redirect')
     return { kind: 'redirect', path: paginatedPath(lookup.path, split.page) } as const;
   const category = lookup.value;
-  const [posts, site] = await Promise.all([
-    listPosts({ kind: 'category', id: category.id }, split.page),
+  const list = { kind: 'category', id: category.id } as const;
+  const [posts, site, yoastHead] = await Promise.all([
+    listPosts(list, split.page),
     getSiteInfo(),
+    getListingYoastHead({
+      path: category.path,
+      page: split.page,
+      firstPageHead: category.yoastHeadJson,
+      list,
+    }),
   ]);
   if (!posts || (split.page > 1 && posts.items.length === 0)) return { kind: 'not-found' } as const;
   const seo = seoForListing(
@@ -35,6 +42,7 @@ async function load(params: Props['params']) {
       totalPages: posts.totalPages,
     },
     site,
+    yoastHead,
   );
   return { kind: 'found', category, posts, site, seo } as const;
 }

@@ -4,7 +4,7 @@ import { PostList } from '@/components/post-list';
 import { SeoExtraHead } from '@/components/seo-extra-head';
 import { parsePageNumber } from '@/lib/routes';
 import { seoForListing } from '@/lib/seo';
-import { getSiteInfo, listPosts } from '@/lib/wordpress';
+import { getListingYoastHead, getSiteInfo, listPosts } from '@/lib/wordpress';
 
 type Props = { params: Promise<{ page: string }> };
 
@@ -16,7 +16,11 @@ async function load(params: Props['params']) {
   const page = parsePageNumber((await params).page);
   // /page/1/ never gets here: next.config.ts redirects it to the front page.
   if (page === null || page === 1) return null;
-  const [posts, site] = await Promise.all([listPosts({ kind: 'home' }, page), getSiteInfo()]);
+  const [posts, site, yoastHead] = await Promise.all([
+    listPosts({ kind: 'home' }, page),
+    getSiteInfo(),
+    getListingYoastHead({ path: '/', page, list: { kind: 'home' } }),
+  ]);
   if (!posts || posts.items.length === 0) return null;
   const seo = seoForListing(
     {
@@ -28,6 +32,7 @@ async function load(params: Props['params']) {
       totalPages: posts.totalPages,
     },
     site,
+    yoastHead,
   );
   return { page, posts, site, seo };
 }

@@ -4,7 +4,7 @@ import { ArchiveView } from '@/components/archive-view';
 import { SeoExtraHead } from '@/components/seo-extra-head';
 import { splitPagination } from '@/lib/routes';
 import { seoForListing } from '@/lib/seo';
-import { getSiteInfo, getTagBySlug, listPosts } from '@/lib/wordpress';
+import { getListingYoastHead, getSiteInfo, getTagBySlug, listPosts } from '@/lib/wordpress';
 
 type Props = { params: Promise<{ path: string[] }> };
 
@@ -19,9 +19,11 @@ async function load(params: Props['params']) {
   const lookup = await getTagBySlug(slug);
   if (lookup.kind !== 'found') return null;
   const tag = lookup.value;
-  const [posts, site] = await Promise.all([
-    listPosts({ kind: 'tag', id: tag.id }, split.page),
+  const list = { kind: 'tag', id: tag.id } as const;
+  const [posts, site, yoastHead] = await Promise.all([
+    listPosts(list, split.page),
     getSiteInfo(),
+    getListingYoastHead({ path: tag.path, page: split.page, firstPageHead: tag.yoastHeadJson, list }),
   ]);
   if (!posts || (split.page > 1 && posts.items.length === 0)) return null;
   const seo = seoForListing(
@@ -34,6 +36,7 @@ async function load(params: Props['params']) {
       totalPages: posts.totalPages,
     },
     site,
+    yoastHead,
   );
   return { tag, posts, site, seo };
 }

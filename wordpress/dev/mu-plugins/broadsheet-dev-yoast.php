@@ -20,8 +20,11 @@
  *     posts and pages, but only for items that carry recorded Yoast data
  *     (post meta `_yoast_wpseo_title`); everything else gets null so the
  *     frontend's non-Yoast fallback path is exercised too.
- *   - GET /wp-json/yoast/v1/get_head?url=… for the home page and for posts or
- *     pages with recorded data.
+ *   - The same two fields on categories, tags and users that carry the marker
+ *     meta `_broadsheet_dev_yoast` (set by the seed for some of each).
+ *   - GET /wp-json/yoast/v1/get_head?url=… for the home page and its later
+ *     pages, for posts or pages with recorded data, and for those archives and
+ *     their later pages.
  *
  * A real site uses Yoast SEO itself. This file has no settings, no admin UI,
  * hard-coded social handles and only a subset of Yoast's logic. If the real
@@ -77,6 +80,7 @@ function broadsheet_dev_yoast_register_rest() {
 	}
 
 	broadsheet_dev_yoast_register_fields();
+	broadsheet_dev_yoast_register_archive_fields();
 	broadsheet_dev_yoast_register_routes();
 }
 
@@ -186,10 +190,16 @@ function broadsheet_dev_yoast_rest_get_head( $request ) {
 
 	$json = null;
 	if ( 'home' === $target ) {
-		$json = broadsheet_dev_yoast_build_home_json();
+		$head = broadsheet_dev_yoast_archive_head( 'home', 0, 1 );
+		$json = null === $head ? broadsheet_dev_yoast_build_home_json() : $head['json'];
 	} elseif ( is_int( $target ) ) {
 		$head = broadsheet_dev_yoast_post_head( $target );
 		$json = null === $head ? null : $head['json'];
+	} else {
+		// Not a post or the home page: perhaps an archive, or a later page of one.
+		$archive = broadsheet_dev_yoast_resolve_archive_path( broadsheet_dev_yoast_home_relative_path( (string) $request->get_param( 'url' ) ) );
+		$head    = null === $archive ? null : broadsheet_dev_yoast_archive_head( $archive[0], $archive[1], $archive[2] );
+		$json    = null === $head ? null : $head['json'];
 	}
 
 	if ( null === $json ) {
@@ -250,6 +260,23 @@ function broadsheet_dev_yoast_resolve_url( $url ) {
 	$post_id = url_to_postid( $origin . $path . ( '' !== $query ? '?' . $query : '' ) );
 
 	return $post_id > 0 && broadsheet_dev_yoast_is_public_record( $post_id ) ? (int) $post_id : null;
+}
+
+/**
+ * A URL's path relative to the site's home path ("/category/a/page/2/"); the host is
+ * ignored for the reason given in broadsheet_dev_yoast_resolve_url().
+ *
+ * @param string $url Absolute or root-relative URL.
+ * @return string
+ */
+function broadsheet_dev_yoast_home_relative_path( $url ) {
+	$parts     = wp_parse_url( trim( $url ) );
+	$path      = is_array( $parts ) && isset( $parts['path'] ) ? $parts['path'] : '/';
+	$home_path = untrailingslashit( (string) wp_parse_url( home_url( '/' ), PHP_URL_PATH ) );
+	if ( '' !== $home_path && 0 === strpos( $path, $home_path ) ) {
+		$path = substr( $path, strlen( $home_path ) );
+	}
+	return '' === $path ? '/' : $path;
 }
 
 /**
@@ -970,6 +997,10 @@ function broadsheet_dev_yoast_render_key( $key, $value ) {
 		case 'canonical':
 			return [ '<link rel="canonical" href="' . esc_url( $value ) . '" />' ];
 
+		case 'prev':
+		case 'next':
+			return [ '<link rel="' . $key . '" href="' . esc_url( $value ) . '" />' ];
+
 		case 'og_image':
 			return broadsheet_dev_yoast_render_og_images( $value );
 
@@ -1278,4 +1309,282 @@ function broadsheet_dev_yoast_twitter_handle( $user_id ) {
 	$handle = (string) preg_replace( '#^(?:https?://)?(?:www\.)?(?:twitter|x)\.com/#i', '', $raw );
 	$handle = trim( $handle, "@/ \t" );
 	return preg_match( '/^[A-Za-z0-9_]{1,15}$/', $handle ) ? '@' . $handle : '';
+}
+
+/* -------------------------------------------------------------------------
+ * Archives: categories, tags, authors and the paginated home page
+ * ---------------------------------------------------------------------- */
+
+/**
+ * Adds `yoast_head` and `yoast_head_json` to categories, tags and users, for
+ * the ones that carry a recorded marker (term or user meta `_broadsheet_dev_yoast`);
+ * the rest get null so the frontend's own archive head is exercised too.
+ */
+function broadsheet_dev_yoast_register_archive_fields() {
+	$targets = [
+		'category' => 'term',
+		'post_tag' => 'term',
+		'user'     => 'user',
+	];
+	foreach ( $targets as $object_type => $kind ) {
+		foreach ( [ 'yoast_head', 'yoast_head_json' ] as $field ) {
+			register_rest_field(
+				$object_type,
+				$field,
+				[
+					'get_callback' => function ( $item ) use ( $object_type, $kind, $field ) {
+						$id   = isset( $item['id'] ) ? (int) $item['id'] : 0;
+						$head = 'term' === $kind
+							? broadsheet_dev_yoast_archive_head( $object_type, $id, 1 )
+							: broadsheet_dev_yoast_archive_head( 'author', $id, 1 );
+						if ( null === $head ) {
+							return null;
+						}
+						return 'yoast_head' === $field ? $head['html'] : $head['json'];
+					},
+					'schema'       => [
+						'description' => 'Yoast SEO head (development stand-in).',
+						'type'        => 'yoast_head' === $field ? [ 'string', 'null' ] : [ 'object', 'null' ],
+						'context'     => [ 'view', 'edit', 'embed' ],
+						'readonly'    => true,
+					],
+				]
+			);
+		}
+	}
+}
+
+/**
+ * Whether a category, tag or author carries the recorded marker.
+ *
+ * @param string $kind 'category', 'post_tag' or 'author'.
+ * @param int    $id   Term or user ID.
+ * @return bool
+ */
+function broadsheet_dev_yoast_archive_has_record( $kind, $id ) {
+	return 'author' === $kind
+		? (bool) get_user_meta( $id, '_broadsheet_dev_yoast', true )
+		: (bool) get_term_meta( $id, '_broadsheet_dev_yoast', true );
+}
+
+/**
+ * The head of page $page of an archive ('home', or a category, tag or author by ID),
+ * or null when the archive has no recorded data or no such page.
+ *
+ * @param string $kind 'home', 'category', 'post_tag' or 'author'.
+ * @param int    $id   Term or user ID (0 for home).
+ * @param int    $page 1-based page number.
+ * @return array{html:string,json:array}|null
+ */
+function broadsheet_dev_yoast_archive_head( $kind, $id, $page ) {
+	$site     = broadsheet_dev_yoast_site();
+	$per_page = max( 1, (int) get_option( 'posts_per_page' ) );
+	$query    = [
+		'post_type'      => 'post',
+		'post_status'    => 'publish',
+		'posts_per_page' => 1,
+		'fields'         => 'ids',
+	];
+
+	if ( 'home' === $kind ) {
+		$name     = $site['name'];
+		$base_url = $site['url'];
+		$template = '%%sitename%% %%page%% %%sep%% %%sitedesc%%';
+		$trail    = [];
+	} elseif ( 'author' === $kind ) {
+		$user = get_userdata( $id );
+		if ( ! $user instanceof WP_User || ! broadsheet_dev_yoast_archive_has_record( 'author', $id ) ) {
+			return null;
+		}
+		$name            = broadsheet_dev_yoast_plain( $user->display_name );
+		$base_url        = get_author_posts_url( $user->ID, $user->user_nicename );
+		$template        = '%%name%%, Author at %%sitename%% %%page%%';
+		$trail           = [ [ 'name' => 'Archives for ' . $name, 'url' => null ] ];
+		$query['author'] = $user->ID;
+	} else {
+		$term = get_term( $id, $kind );
+		if ( ! $term instanceof WP_Term || ! broadsheet_dev_yoast_archive_has_record( $kind, $id ) ) {
+			return null;
+		}
+		$name      = broadsheet_dev_yoast_plain( $term->name );
+		$base_url  = (string) get_term_link( $term );
+		$template  = '%%term_title%% Archives %%page%% %%sep%% %%sitename%%';
+		$trail     = [];
+		$ancestors = 'category' === $kind ? array_reverse( get_ancestors( $term->term_id, 'category', 'taxonomy' ) ) : [];
+		foreach ( $ancestors as $ancestor_id ) {
+			$ancestor = get_term( $ancestor_id, 'category' );
+			if ( $ancestor instanceof WP_Term ) {
+				$trail[] = [
+					'name' => broadsheet_dev_yoast_plain( $ancestor->name ),
+					'url'  => (string) get_term_link( $ancestor ),
+				];
+			}
+		}
+		$trail[]            = [ 'name' => $name, 'url' => null ];
+		$query['tax_query'] = [
+			[
+				'taxonomy' => $kind,
+				'terms'    => [ $term->term_id ],
+			],
+		];
+	}
+
+	$total_pages = max( 1, (int) ceil( ( new WP_Query( $query ) )->found_posts / $per_page ) );
+	if ( $page < 1 || $page > $total_pages ) {
+		return null;
+	}
+	$page_url = function ( $number ) use ( $base_url ) {
+		return 1 === $number ? $base_url : trailingslashit( $base_url ) . 'page/' . $number . '/';
+	};
+	$canonical = $page_url( $page );
+	$title     = broadsheet_dev_yoast_replace_archive_vars( $template, $name, $page, $total_pages );
+
+	$json = [ 'title' => $title ];
+	if ( 'home' === $kind && '' !== $site['tagline'] ) {
+		$json['description'] = $site['tagline'];
+	} elseif ( isset( $term ) && $term instanceof WP_Term && '' !== broadsheet_dev_yoast_plain( $term->description ) ) {
+		$json['description'] = broadsheet_dev_yoast_plain( $term->description );
+	}
+	$json['robots']    = broadsheet_dev_yoast_robots();
+	$json['canonical'] = $canonical;
+	if ( $page > 1 ) {
+		$json['prev'] = $page_url( $page - 1 );
+	}
+	if ( $page < $total_pages ) {
+		$json['next'] = $page_url( $page + 1 );
+	}
+	$json['og_locale'] = $site['locale'];
+	$json['og_type']   = 'home' === $kind ? 'website' : ( 'author' === $kind ? 'profile' : 'article' );
+	$json['og_title']  = $title;
+	if ( isset( $json['description'] ) ) {
+		$json['og_description'] = $json['description'];
+	}
+	$json['og_url']       = $canonical;
+	$json['og_site_name'] = $site['name'];
+	if ( 'author' === $kind && isset( $user ) && get_option( 'show_avatars' ) ) {
+		$avatar = get_avatar_url( $user->ID, [ 'size' => 500 ] );
+		if ( is_string( $avatar ) && '' !== $avatar ) {
+			$json['og_image'] = [ [ 'url' => $avatar ] ];
+		}
+	}
+	$json['twitter_card'] = 'summary_large_image';
+	$json['twitter_site'] = '@' . BROADSHEET_DEV_YOAST_TWITTER_SITE;
+	$json['schema']       = 'home' === $kind && 1 === $page
+		? broadsheet_dev_yoast_home_schema( $title )
+		: broadsheet_dev_yoast_archive_schema( $kind, $canonical, $title, $trail, isset( $user ) ? $user : null );
+
+	return [
+		'html' => broadsheet_dev_yoast_render_html( $json ),
+		'json' => $json,
+	];
+}
+
+/**
+ * Fills an archive title template: %%term_title%% / %%name%% with the archive's
+ * name, %%page%% with " - Page N of M" beyond the first page, as Yoast does.
+ *
+ * @param string $template    Title template.
+ * @param string $name        Term or author name.
+ * @param int    $page        Page number.
+ * @param int    $total_pages Number of pages.
+ * @return string
+ */
+function broadsheet_dev_yoast_replace_archive_vars( $template, $name, $page, $total_pages ) {
+	$page_text = $page > 1 ? BROADSHEET_DEV_YOAST_SEPARATOR . ' Page ' . $page . ' of ' . $total_pages : '';
+	$filled    = strtr(
+		$template,
+		[
+			'%%term_title%%' => $name,
+			'%%name%%'       => $name,
+			'%%page%%'       => $page_text,
+		]
+	);
+	return broadsheet_dev_yoast_replace_vars( $filled );
+}
+
+/**
+ * The schema graph of an archive page: CollectionPage (ProfilePage for an author,
+ * with the Person as its main entity), breadcrumbs, WebSite and Organization.
+ *
+ * @param string       $kind      'home', 'category', 'post_tag' or 'author'.
+ * @param string       $canonical The page's URL.
+ * @param string       $title     The page's title.
+ * @param array        $trail     Breadcrumbs after Home.
+ * @param WP_User|null $user      The author, for an author archive.
+ * @return array
+ */
+function broadsheet_dev_yoast_archive_schema( $kind, $canonical, $title, array $trail, $user ) {
+	$site = broadsheet_dev_yoast_site();
+	$page = [
+		'@type'      => 'author' === $kind ? 'ProfilePage' : 'CollectionPage',
+		'@id'        => $canonical,
+		'url'        => $canonical,
+		'name'       => $title,
+		'isPartOf'   => [ '@id' => $site['url'] . '#website' ],
+		'breadcrumb' => [ '@id' => $canonical . '#breadcrumb' ],
+		'inLanguage' => $site['language'],
+	];
+	$people = [];
+	if ( 'author' === $kind && $user instanceof WP_User ) {
+		$page['mainEntity'] = [ '@id' => broadsheet_dev_yoast_person_id( $user ) ];
+		$people[]           = broadsheet_dev_yoast_schema_person( $user );
+	}
+	$crumbs = array_merge(
+		[
+			[
+				'name' => 'Home',
+				'url'  => $site['url'],
+			],
+		],
+		$trail ? $trail : [ [ 'name' => $title, 'url' => null ] ]
+	);
+
+	return [
+		'@context' => 'https://schema.org',
+		'@graph'   => array_merge(
+			[
+				$page,
+				broadsheet_dev_yoast_schema_breadcrumbs( $canonical, $crumbs ),
+				broadsheet_dev_yoast_schema_website(),
+				broadsheet_dev_yoast_schema_organization(),
+			],
+			$people
+		),
+	];
+}
+
+/**
+ * Resolves an archive URL's path to [kind, id, page], or null. Understands
+ * WordPress's default bases: /category/a/b/, /tag/x/, /author/x/, each (and the
+ * home page) with an optional /page/N/.
+ *
+ * @param string $path URL path relative to the site's home.
+ * @return array{0:string,1:int,2:int}|null
+ */
+function broadsheet_dev_yoast_resolve_archive_path( $path ) {
+	$page = 1;
+	if ( preg_match( '#^(.*?)/page/(\d+)/?$#', $path, $match ) ) {
+		$path = $match[1];
+		$page = (int) $match[2];
+	}
+	$path = trim( $path, '/' );
+	if ( '' === $path ) {
+		return [ 'home', 0, $page ];
+	}
+	$segments = explode( '/', $path );
+	$base     = array_shift( $segments );
+	$slug     = rawurldecode( (string) end( $segments ) );
+	if ( 'category' === $base && $segments ) {
+		$term = get_category_by_path( implode( '/', array_map( 'rawurldecode', $segments ) ), true );
+		return $term instanceof WP_Term ? [ 'category', $term->term_id, $page ] : null;
+	}
+	if ( 'tag' === $base && 1 === count( $segments ) ) {
+		$term = get_term_by( 'slug', $slug, 'post_tag' );
+		return $term instanceof WP_Term ? [ 'post_tag', $term->term_id, $page ] : null;
+	}
+	if ( 'author' === $base && 1 === count( $segments ) ) {
+		$user = get_user_by( 'slug', $slug );
+		return $user instanceof WP_User ? [ 'author', $user->ID, $page ] : null;
+	}
+	return null;
 }

@@ -182,6 +182,10 @@ function broadsheet_seed_authors( array $authors ) {
 			'author ' . $author['login']
 		);
 		update_user_meta( $id, 'twitter', str_replace( '-', '', $author['login'] ) );
+		if ( ! empty( $author['yoast'] ) ) {
+			// Read by the dev-only Yoast stand-in: this author's archive has Yoast output.
+			update_user_meta( $id, '_broadsheet_dev_yoast', 1 );
+		}
 		$color  = $author['avatar_color'];
 		$avatar = broadsheet_seed_add_image(
 			'avatar-' . $author['login'] . '.jpg',
@@ -223,6 +227,10 @@ function broadsheet_seed_terms( array $terms, $taxonomy ) {
 				"$taxonomy {$term['slug']}"
 			);
 			$ids[ $term['slug'] ] = $result['term_id'];
+			if ( ! empty( $term['yoast'] ) ) {
+				// Read by the dev-only Yoast stand-in: this archive has Yoast output.
+				update_term_meta( $result['term_id'], '_broadsheet_dev_yoast', 1 );
+			}
 			unset( $pending[ $key ] );
 			$progress = true;
 		}

@@ -810,7 +810,8 @@ final class Broadsheet_Webhooks {
 		}
 		self::add_paths( $object, $path, $had_url ? $before['path'] : null );
 		$object['author']     = (int) $post->post_author;
-		$object['categories'] = self::post_term_ids( $post, 'category' );
+		// A category's archive lists its children's posts too, so their lists change as well.
+		$object['categories'] = self::with_ancestors( self::post_term_ids( $post, 'category' ), 'category' );
 		$object['tags']       = self::post_term_ids( $post, 'post_tag' );
 		$object['date_gmt']   = self::iso_date_gmt( $post );
 		return $object;
@@ -881,6 +882,23 @@ final class Broadsheet_Webhooks {
 		}
 		$ids = wp_get_object_terms( $post->ID, $taxonomy, array( 'fields' => 'ids' ) );
 		return is_array( $ids ) ? array_values( array_map( 'intval', $ids ) ) : array();
+	}
+
+	/**
+	 * Term ids with every ancestor of each, once.
+	 *
+	 * @param int[]  $ids      Term ids.
+	 * @param string $taxonomy A hierarchical taxonomy.
+	 * @return int[]
+	 */
+	private static function with_ancestors( array $ids, $taxonomy ) {
+		$all = $ids;
+		foreach ( $ids as $id ) {
+			foreach ( get_ancestors( $id, $taxonomy, 'taxonomy' ) as $ancestor ) {
+				$all[] = (int) $ancestor;
+			}
+		}
+		return array_values( array_unique( $all ) );
 	}
 
 	/**

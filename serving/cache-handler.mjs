@@ -1,0 +1,207 @@
+// Next's ISR cache handler for Broadsheet (next.config.ts `cacheHandler`).
+//
+// Without REDIS_URL it is Next's own file-system cache, unchanged. With REDIS_URL, several
+// instances share one cache:
+//
+// - Entries (pages, route handlers, WordPress fetches) are read from and written to Redis through
+//   @trieb.work/nextjs-turbo-redis-cache, and also kept locally, so an instance keeps serving from
+//   its own copy while Redis is unreachable (logged once) and picks Redis up again by itself.
+// - Revalidation keeps Next's stale-while-revalidate meaning. The package's own revalidateTag
+//   deletes entries, which would turn a revalidation during a WordPress outage into an error page;
+//   so tags are instead marked stale in Next's tag manifest on every instance: locally at once, on
+//   the others through a Redis message, and in a Redis hash that an instance reads when it
+//   (re)connects, so one that missed messages catches up. Each instance then serves the last good
+//   page while it re-renders, exactly as a single instance does.
+// - Every revalidation also empties the fast layer's in-memory page copies (serving/), here and,
+//   through the same message, on every other instance.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { RedisStringsHandler } from '@trieb.work/nextjs-turbo-redis-cache';
+import fileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
+import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
+import { createClient } from 'redis';
+
+const FileSystemCache = fileSystemCacheModule.default ?? fileSystemCacheModule;
+const { tagsManifest } = tagsManifestModule;
+
+export const REVALIDATION_CHANNEL = 'broadsheet:revalidated';
+export const TAG_STATE_KEY = 'broadsheet:tag-state';
+const PAGE_COPIES_LISTENER = Symbol.for('broadsheet.revalidated');
+
+const log = (message) => console.log(`[cache] ${message}`);
+
+/**
+ * Marks tags stale (and expired after `expire` seconds when given) in this process's tag
+ * manifest, as Next's own revalidateTag does, at the time the revalidation happened.
+ * @param {string[]} tags
+ * @param {number} at epoch ms
+ * @param {number | undefined} expireSeconds
+ */
+export function applyTagState(tags, at, expireSeconds) {
+  for (const tag of tags) {
+    const current = tagsManifest.get(tag) ?? {};
+    if (typeof current.stale === 'number' && current.stale >= at) continue;
+    const next = { ...current, stale: at };
+    if (typeof expireSeconds === 'number') next.expired = at + expireSeconds * 1000;
+    tagsManifest.set(tag, next);
+  }
+}
+
+function emptyPageCopies(tags) {
+  const listener = globalThis[PAGE_COPIES_LISTENER];
+  if (typeof listener === 'function') listener(tags);
+}
+
+/** One connection set per process: Next may construct the handler more than once. */
+let shared = null;
+
+function connectShared(redisUrl, keyPrefix) {
+  if (shared) return shared;
+  const instance = randomUUID();
+  const socket = {
+    connectTimeout: 2_000,
+    reconnectStrategy: (retries) => Math.min(250 * 2 ** retries, 5_000),
+  };
+  const publisher = createClient({ url: redisUrl, socket });
+  const subscriber = createClient({ url: redisUrl, socket });
+  const state = { instance, publisher, subscriber, down: false, entries: null };
+
+  const onError = (error) => {
+    if (state.down) return;
+    state.down = true;
+    log(
+      `Redis is unreachable (${error?.message ?? error}); serving from this instance's own cache until it is back`,
+    );
+  };
+  publisher.on('error', onError);
+  subscriber.on('error', onError);
+
+  const catchUp = async () => {
+    // Revalidations this instance may have missed while it was away.
+    const all = await publisher.hGetAll(TAG_STATE_KEY);
+    for (const [tag, raw] of Object.entries(all)) {
+      try {
+        const { at, expire } = JSON.parse(raw);
+        if (typeof at === 'number') applyTagState([tag], at, typeof expire === 'number' ? expire : undefined);
+      } catch {
+        // A malformed field is skipped; the time-based backstop still applies.
+      }
+    }
+    emptyPageCopies([]);
+  };
+  publisher.on('ready', () => {
+    if (state.down) log('Redis is back; catching up on revalidations');
+    state.down = false;
+    catchUp().catch(onError);
+  });
+
+  publisher.connect().catch(onError);
+  subscriber
+    .connect()
+    .then(() =>
+      subscriber.subscribe(REVALIDATION_CHANNEL, (message) => {
+        let parsed;
+        try {
+          parsed = JSON.parse(message);
+        } catch {
+          return;
+        }
+        if (parsed?.instance === instance || !Array.isArray(parsed?.tags)) return;
+        const tags = parsed.tags.filter((tag) => typeof tag === 'string');
+        applyTagState(
+          tags,
+          Number(parsed.at) || Date.now(),
+          typeof parsed.expire === 'number' ? parsed.expire : undefined,
+        );
+        emptyPageCopies(tags);
+      }),
+    )
+    .catch(onError);
+
+  state.entries = new RedisStringsHandler({
+    redisUrl,
+    database: 0,
+    keyPrefix,
+    // Freshness is decided by the tag manifest; a local copy of a Redis read would only add lag.
+    inMemoryCachingTime: 0,
+    getTimeoutMs: 500,
+    socketOptions: socket,
+  });
+  shared = state;
+  return state;
+}
+
+/** Whether the package's Redis client can take commands now (it has no public accessor). */
+function entriesUsable(state) {
+  return !state.down && state.entries?.client?.isReady === true;
+}
+
+function buildId(serverDistDir) {
+  try {
+    return readFileSync(join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
+  } catch {
+    return 'unknown-build';
+  }
+}
+
+export default class BroadsheetCacheHandler {
+  constructor(context) {
+    this.local = new FileSystemCache(context);
+    const redisUrl = process.env.REDIS_URL;
+    const building = process.env.NEXT_PHASE === 'phase-production-build';
+    // Entries are per build (an old build's pages do not fit a new one); tags and messages are
+    // about content, so every build shares them.
+    this.redis =
+      redisUrl && !building
+        ? connectShared(redisUrl, `broadsheet:${buildId(context.serverDistDir ?? '.next/server')}:`)
+        : null;
+  }
+
+  async get(key, context) {
+    if (this.redis && entriesUsable(this.redis)) {
+      try {
+        return await this.redis.entries.get(key, context);
+      } catch (error) {
+        log(`Redis read failed for one entry (${error?.message ?? error}); using this instance's copy`);
+      }
+    }
+    return this.local.get(key, context);
+  }
+
+  async set(key, data, context) {
+    await this.local.set(key, data, context);
+    if (this.redis && entriesUsable(this.redis)) {
+      await this.redis.entries.set(key, data, context).catch((error) => {
+        log(`Redis write failed for one entry (${error?.message ?? error}); kept locally`);
+      });
+    }
+  }
+
+  async revalidateTag(tagOrTags, durations) {
+    const tags = [tagOrTags ?? []].flat();
+    if (tags.length === 0) return;
+    const at = Date.now();
+    await this.local.revalidateTag(tags, durations);
+    emptyPageCopies(tags);
+    const state = this.redis;
+    if (!state || state.down || !state.publisher.isReady) return;
+    // No durations means "expire now", as in Next's own handler.
+    const expire =
+      durations === undefined ? 0 : typeof durations.expire === 'number' ? durations.expire : undefined;
+    const record = JSON.stringify({ at, expire });
+    try {
+      await state.publisher.hSet(TAG_STATE_KEY, Object.fromEntries(tags.map((tag) => [tag, record])));
+      await state.publisher.publish(
+        REVALIDATION_CHANNEL,
+        JSON.stringify({ instance: state.instance, tags, at, expire }),
+      );
+    } catch (error) {
+      log(`could not share a revalidation through Redis (${error?.message ?? error}); applied here only`);
+    }
+  }
+
+  resetRequestCache() {
+    this.local.resetRequestCache?.();
+  }
+}

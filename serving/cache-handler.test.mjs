@@ -1,0 +1,30 @@
+import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
+import { describe, expect, it } from 'vitest';
+import { applyTagState } from './cache-handler.mjs';
+
+const { tagsManifest, areTagsStale, areTagsExpired } = tagsManifestModule;
+
+describe('a revalidation heard from another instance', () => {
+  it('marks the tags stale in Next’s own manifest, at the time it happened', () => {
+    const at = Date.now() - 1_000;
+    applyTagState(['wp:content:7', 'wp:list:home'], at, 31_536_000);
+    expect(tagsManifest.get('wp:content:7')).toEqual({ stale: at, expired: at + 31_536_000_000 });
+    // An entry written before the revalidation is stale; one written after it is not.
+    expect(areTagsStale(['wp:content:7'], at - 1)).toBe(true);
+    expect(areTagsStale(['wp:content:7'], at + 1)).toBe(false);
+    expect(areTagsExpired(['wp:content:7'], at - 1)).toBe(false);
+  });
+
+  it('never moves a tag back to an older revalidation', () => {
+    const newer = Date.now();
+    applyTagState(['wp:list:tag:3'], newer, undefined);
+    applyTagState(['wp:list:tag:3'], newer - 60_000, undefined);
+    expect(tagsManifest.get('wp:list:tag:3')?.stale).toBe(newer);
+  });
+
+  it('expires at once when the revalidation asked for it', () => {
+    const at = Date.now() - 10;
+    applyTagState(['wp:site'], at, 0);
+    expect(areTagsExpired(['wp:site'], at - 1)).toBe(true);
+  });
+});

@@ -1,0 +1,211 @@
+// The fast serving layer's store: finished responses Next's ISR cache already holds, kept in
+// memory with their gzip and brotli encodings computed once, so a cache hit costs a lookup and
+// one write instead of a render, a cache read and per-request compression.
+//
+// It is a copy, never a source of truth: an entry is taken only from a response Next marked as
+// served from (or freshly written to) its ISR cache, it lives at most `maxAgeMs`, and any
+// revalidation empties the store, so the next request asks Next again — which answers from ISR
+// with its own tag precision, stale-while-revalidate and outage behaviour intact.
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
+
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+
+/** Headers that belong to one transfer, not to the stored representation. */
+const TRANSFER_HEADERS = new Set([
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'date',
+  'etag',
+  'x-nextjs-cache',
+]);
+
+/**
+ * Whether a finished response may be copied into the fast layer: a complete 200 from Next's
+ * ISR cache (HIT, or MISS meaning rendered and stored just now), shareable by any cache, and
+ * carrying nothing personal. STALE responses are served but not kept: their fresh version is
+ * being rendered, and the next request should get it.
+ * @param {number} status
+ * @param {Record<string, string | string[] | number | undefined>} headers lower-case names
+ */
+export function isStorable(status, headers) {
+  if (status !== 200) return false;
+  const isr = String(headers['x-nextjs-cache'] ?? '').toUpperCase();
+  if (isr !== 'HIT' && isr !== 'MISS') return false;
+  if (headers['set-cookie'] !== undefined) return false;
+  const cacheControl = String(headers['cache-control'] ?? '').toLowerCase();
+  if (!/\bs-maxage=\d+/.test(cacheControl)) return false;
+  return !/\b(private|no-store|no-cache)\b/.test(cacheControl);
+}
+
+const ENCODING_PREFERENCE = ['br', 'gzip'];
+/** Accept-Encoding values repeat endlessly (one per browser family); parsing them once is enough. */
+const parsedAcceptEncodings = new Map();
+
+/** @param {string} acceptEncoding @returns {(name: string) => number} the q-value of each coding */
+function acceptedWeights(acceptEncoding) {
+  let weights = parsedAcceptEncodings.get(acceptEncoding);
+  if (weights) return weights;
+  const accepted = new Map();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [token = '', ...params] = part.trim().split(';');
+    const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)).find(Boolean);
+    accepted.set(token.trim(), q ? Number(q[1]) : 1);
+  }
+  const wildcard = accepted.get('*');
+  weights = (name) => accepted.get(name) ?? wildcard ?? 0;
+  if (parsedAcceptEncodings.size >= 200) parsedAcceptEncodings.clear();
+  parsedAcceptEncodings.set(acceptEncoding, weights);
+  return weights;
+}
+
+/**
+ * The encoding to send for an Accept-Encoding header: brotli, then gzip, then none, honouring
+ * q=0 refusals, among the encodings ready (brotli is computed just after an entry is stored).
+ * @param {string | undefined} acceptEncoding
+ * @param {{ br?: boolean }} [ready]
+ * @returns {'br' | 'gzip' | 'identity'}
+ */
+export function chooseEncoding(acceptEncoding, ready = { br: true }) {
+  if (!acceptEncoding) return 'identity';
+  const weight = acceptedWeights(acceptEncoding);
+  for (const encoding of ENCODING_PREFERENCE) {
+    if (encoding === 'br' && !ready.br) continue;
+    if (weight(encoding) > 0) return encoding;
+  }
+  return 'identity';
+}
+
+/**
+ * @typedef {object} PageEntry
+ * @property {number} status
+ * @property {Record<string, string | string[]>} headers the representation's own headers
+ * @property {string} etag strong validator of the identity body, e.g. "abc"
+ * @property {{ identity: Buffer, gzip: Buffer, br: Buffer | null }} bodies
+ * @property {number} expiresAt epoch ms
+ */
+
+/**
+ * The ETag a representation is sent with: the body's own for identity, suffixed per encoding,
+ * because a strong validator names exact bytes.
+ * @param {string} etag
+ * @param {'br' | 'gzip' | 'identity'} encoding
+ */
+export function etagFor(etag, encoding) {
+  return encoding === 'identity' ? etag : `${etag.slice(0, -1)}-${encoding}"`;
+}
+
+/**
+ * Whether If-None-Match names this entry in any encoding (so a client that switched encodings
+ * still revalidates).
+ * @param {string | undefined} ifNoneMatch
+ * @param {string} etag
+ */
+export function matchesEtag(ifNoneMatch, etag) {
+  if (!ifNoneMatch) return false;
+  const bare = etag.slice(1, -1);
+  return ifNoneMatch.split(',').some((candidate) => {
+    const value = candidate.trim().replace(/^W\//, '');
+    return value === '*' || value === etag || value.startsWith(`"${bare}-`);
+  });
+}
+
+export class PageCache {
+  /**
+   * @param {{ maxBytes: number, maxAgeMs: number, now?: () => number }} options
+   */
+  constructor({ maxBytes, maxAgeMs, now = Date.now }) {
+    this.maxAgeMs = maxAgeMs;
+    this.now = now;
+    /** Bumped by every clear, so a compression that started before it does not store an old page. */
+    this.generation = 0;
+    /** @type {LRUCache<string, PageEntry>} */
+    this.entries = new LRUCache({
+      maxSize: maxBytes,
+      sizeCalculation: (entry) =>
+        entry.bodies.identity.length + entry.bodies.gzip.length + (entry.bodies.br?.length ?? 0) + 512,
+    });
+  }
+
+  /** @param {string} key @returns {PageEntry | undefined} */
+  get(key) {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  /**
+   * Stores a response Next produced, compressing it once: gzip before it is stored (it is the
+   * fallback every client accepts), brotli at its best quality afterwards, off the event loop.
+   * @param {string} key
+   * @param {{ status: number, headers: Record<string, string | string[] | number | undefined>, body: Buffer }} response
+   * @param {number} generation the store's generation when the request reached Next: a response
+   *   begun before a revalidation may hold the page as it was, and is not kept
+   * @returns {Promise<PageEntry | null>} null when a revalidation cleared the store meanwhile
+   */
+  async store(key, response, generation = this.generation) {
+    if (generation !== this.generation) return null;
+    const headers = {};
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (value === undefined || TRANSFER_HEADERS.has(name)) continue;
+      headers[name] = typeof value === 'number' ? String(value) : value;
+    }
+    const upstreamEtag = response.headers.etag;
+    const etag =
+      typeof upstreamEtag === 'string' && /^"[^"]*"$/.test(upstreamEtag)
+        ? upstreamEtag
+        : `"${createHash('sha1').update(response.body).digest('base64url')}"`;
+    const gzipped = await gzipAsync(response.body, { level: 9 });
+    if (generation !== this.generation) return null;
+    /** @type {PageEntry} */
+    const entry = {
+      status: response.status,
+      headers,
+      etag,
+      bodies: { identity: response.body, gzip: gzipped, br: null },
+      expiresAt: this.now() + this.maxAgeMs,
+    };
+    this.entries.set(key, entry);
+    brotliAsync(response.body, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,
+        [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: response.body.length,
+      },
+    })
+      .then((compressed) => {
+        // Only if this very entry is still the one stored.
+        if (this.entries.peek(key) !== entry) return;
+        entry.bodies.br = compressed;
+        this.entries.set(key, entry, { noUpdateTTL: true });
+      })
+      .catch(() => {
+        // gzip stays available; brotli is an optimisation.
+      });
+    return entry;
+  }
+
+  /** Empties the store: called on every revalidation, here or on another instance. */
+  clear() {
+    this.generation += 1;
+    this.entries.clear();
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+
+  get bytes() {
+    return this.entries.calculatedSize ?? 0;
+  }
+}
