@@ -79,7 +79,7 @@ describe('feedResponse', () => {
     expect(feed.title).toBe('Bridges – The Lantern');
     expect(feed.self).toBe('https://www.example.com/category/cities/bridges/feed/atom/');
     const { url, init } = postsRequest();
-    expect(url.searchParams.get('categories')).toBe('4');
+    expect(url.searchParams.get('categories[terms]')).toBe('4');
     expect(init.next?.tags).toEqual(['wp:feeds', 'wp:list:category:4']);
   });
 
