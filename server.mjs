@@ -153,6 +153,9 @@ function interceptResponse(res, decide) {
 }
 
 createServer((req, res) => {
+  // The connection's own address, for per-reader limits (lib/client-address.ts). Always
+  // overwritten, so a client cannot choose it.
+  req.headers['x-broadsheet-client-address'] = req.socket.remoteAddress ?? '';
   const cacheKey = pageCacheEnabled ? cacheKeyFor(req) : null;
   const entry = cacheKey ? pageCache.get(cacheKey) : undefined;
   if (entry) {

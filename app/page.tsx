@@ -38,7 +38,7 @@ export default async function HomePage() {
     <>
       <SeoExtraHead {...seo} />
       <h1 className="visually-hidden">Latest stories</h1>
-      <PostList posts={posts} leading={sticky} site={site} basePath="/" />
+      <PostList posts={posts} leading={sticky} site={site} basePath="/" list={{ kind: 'home' }} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { SiteDates } from './formatted-date';
 import type { ReactNode } from 'react';
+import type { LoadableList } from '@/lib/post-list-api';
 import type { Paginated, PostSummary } from '@/lib/wordpress';
 import { PostList } from './post-list';
 
@@ -12,6 +13,7 @@ export function ArchiveView({
   posts,
   site,
   basePath,
+  list,
 }: {
   kicker?: string;
   title: string;
@@ -21,6 +23,8 @@ export function ArchiveView({
   site: SiteDates;
   /** The list's first page, e.g. /category/cities/; later pages are under page/N/. */
   basePath: string;
+  /** The list shown, for "load more". */
+  list?: LoadableList;
 }) {
   return (
     <>
@@ -35,7 +39,7 @@ export function ArchiveView({
           {description && <p className="archive-header__description">{description}</p>}
         </div>
       </header>
-      <PostList posts={posts} site={site} basePath={basePath} />
+      <PostList posts={posts} site={site} basePath={basePath} list={list} />
     </>
   );
 }

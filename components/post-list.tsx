@@ -1,5 +1,8 @@
 import type { SiteDates } from './formatted-date';
+import type { LoadableList } from '@/lib/post-list-api';
 import type { Paginated, PostSummary } from '@/lib/wordpress';
+import { LoadMore } from './load-more/load-more';
+import { loadMoreServerState } from './load-more/server-state';
 import { Pagination } from './pagination';
 import { PostCard } from './post-card';
 
@@ -9,6 +12,7 @@ export function PostList({
   basePath,
   pathForPage,
   leading = [],
+  list,
 }: {
   posts: Paginated<PostSummary>;
   site: SiteDates;
@@ -17,6 +21,8 @@ export function PostList({
   pathForPage?: (page: number) => string;
   /** Posts shown above the list (sticky posts on the front page). */
   leading?: PostSummary[];
+  /** The list these posts come from, when a "load more" button should follow them. */
+  list?: LoadableList;
 }) {
   return (
     <>
@@ -25,6 +31,15 @@ export function PostList({
           <PostCard key={post.id} post={post} site={site} />
         ))}
       </div>
+      {list && posts.page < posts.totalPages && (
+        <LoadMore
+          list={list}
+          page={posts.page}
+          totalPages={posts.totalPages}
+          state={loadMoreServerState(list, posts)}
+          site={{ timezone: site.timezone, language: site.language }}
+        />
+      )}
       <Pagination
         page={posts.page}
         totalPages={posts.totalPages}

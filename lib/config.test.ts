@@ -29,9 +29,16 @@ describe('parseConfig defaults', () => {
       wordpressTimeoutMs: 8000,
       revalidateSeconds: 3600,
       sharedSecret: null,
+      trustProxy: false,
       previewCredentials: null,
     });
     expect(EMBEDDED_WORDPRESS_URL).toBe('http://127.0.0.1:9400');
+  });
+
+  it('trusts X-Forwarded-For only when TRUST_PROXY=true', () => {
+    expect(parseConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(parseConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(() => parseConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY must be true or false/);
   });
 
   it('defaults SITE_URL outside production (development, test)', () => {

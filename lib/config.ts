@@ -54,6 +54,9 @@ const environmentSchema = z
         'BROADSHEET_SECRET must be at least 16 characters (32 or more recommended), e.g. the output of `openssl rand -hex 32`',
       )
       .optional(),
+    TRUST_PROXY: z
+      .enum(['true', 'false'], { message: 'TRUST_PROXY must be true or false, e.g. TRUST_PROXY=true' })
+      .default('false'),
     WORDPRESS_PREVIEW_USER: z.string().trim().optional(),
     WORDPRESS_APPLICATION_PASSWORD: z.string().trim().optional(),
   })
@@ -77,6 +80,11 @@ export interface Config {
    * preview links. Without it, both are refused.
    */
   sharedSecret: string | null;
+  /**
+   * Whether a reverse proxy in front sets X-Forwarded-For: the reader's address (for per-reader
+   * limits) is then its first entry, otherwise the address of the connection itself.
+   */
+  trustProxy: boolean;
   /** Credentials for draft previews, when configured. */
   previewCredentials: { user: string; applicationPassword: string } | null;
 }
@@ -113,6 +121,7 @@ export function parseConfig(environment: Environment): Config {
     wordpressTimeoutMs: env.WORDPRESS_TIMEOUT_MS,
     revalidateSeconds: env.REVALIDATE_SECONDS,
     sharedSecret: env.BROADSHEET_SECRET ?? null,
+    trustProxy: env.TRUST_PROXY === 'true',
     previewCredentials:
       env.WORDPRESS_PREVIEW_USER && env.WORDPRESS_APPLICATION_PASSWORD
         ? { user: env.WORDPRESS_PREVIEW_USER, applicationPassword: env.WORDPRESS_APPLICATION_PASSWORD }

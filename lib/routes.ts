@@ -66,3 +66,26 @@ export function searchPath(term: string, page = 1): string {
   if (page > 1) params.set('page', String(page));
   return `/search/?${params.toString()}`;
 }
+
+/**
+ * The comment page of a post, at WordPress's own path (/post/comment-page-2/): a real URL, so
+ * comment pages work without JavaScript and are cached like the post. Page 1 is the post itself.
+ */
+export function commentPagePath(postPath: string, page: number): string {
+  return page <= 1 ? postPath : `${postPath}comment-page-${page}/`;
+}
+
+/**
+ * Splits a trailing comment-page-N segment off a content path. Returns null when it is malformed
+ * or names page 1 (the post itself is that page).
+ */
+export function splitCommentPage(
+  segments: readonly string[],
+): { base: string[]; commentPage: number } | null {
+  const last = segments.at(-1);
+  const match = last?.match(/^comment-page-(.*)$/);
+  if (!match) return { base: [...segments], commentPage: 1 };
+  const page = parsePageNumber(match[1] ?? '');
+  if (page === null || page === 1 || segments.length < 2) return null;
+  return { base: segments.slice(0, -1), commentPage: page };
+}

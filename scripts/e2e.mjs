@@ -14,19 +14,23 @@ import { freePort, startRedis } from './redis.mjs';
 // The whole suite runs on the first structure. The second reruns what depends on URLs —
 // routing, archives, links in feeds and sitemaps, editors' flows — and skips what does not
 // (accessibility and HTML checks, head parity, the outage), to keep the run short.
+// E2E_PORT_OFFSET moves every port below, so two checkouts can run the suite side by side.
+const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
+if (!Number.isInteger(PORT_OFFSET) || PORT_OFFSET < 0 || PORT_OFFSET > 50_000)
+  throw new Error('E2E_PORT_OFFSET must be a whole number from 0 to 50000, e.g. E2E_PORT_OFFSET=100');
 const STRUCTURES = {
   // The first structure also runs with Redis: the whole suite through the shared cache, then a
   // second instance for the multi-instance checks.
   postname: {
     permalinkStructure: '/%postname%/',
-    wordpressPort: 9411,
+    wordpressPort: 9411 + PORT_OFFSET,
     readers: [],
     editors: [],
     instances: ['e2e/instances.spec.ts'],
   },
   date: {
     permalinkStructure: '/%year%/%monthnum%/%day%/%postname%/',
-    wordpressPort: 9412,
+    wordpressPort: 9412 + PORT_OFFSET,
     readers: ['reader', 'archives', 'bad-input', 'feeds-sitemaps', 'protected'].map(
       (name) => `e2e/${name}.spec.ts`,
     ),
@@ -34,8 +38,8 @@ const STRUCTURES = {
     instances: null,
   },
 };
-const APP_PORT = 3100;
-const SECOND_APP_PORT = 3101;
+const APP_PORT = 3100 + PORT_OFFSET;
+const SECOND_APP_PORT = 3101 + PORT_OFFSET;
 const nextBin = join('node_modules', 'next', 'dist', 'bin', 'next');
 const playwrightBin = join('node_modules', '@playwright', 'test', 'cli.js');
 

@@ -2,11 +2,19 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArchiveView } from '@/components/archive-view';
 import { Article } from '@/components/article';
+import { CommentSection } from '@/components/comments/comment-section';
 import { SeoExtraHead } from '@/components/seo-extra-head';
 import { getConfig } from '@/lib/config';
-import { dateArchivePath, parseDateArchive, splitPagination, type DateArchive } from '@/lib/routes';
+import {
+  commentPagePath,
+  dateArchivePath,
+  parseDateArchive,
+  splitCommentPage,
+  splitPagination,
+  type DateArchive,
+} from '@/lib/routes';
 import { seoForContent, seoForListing } from '@/lib/seo';
-import { getSiteInfo, listPosts, resolvePath } from '@/lib/wordpress';
+import { getCommentPage, getSiteInfo, listPosts, resolvePath, type Post } from '@/lib/wordpress';
 
 type Props = { params: Promise<{ path: string[] }> };
 
@@ -48,12 +56,32 @@ async function load(params: Props['params']) {
       { kind: 'date', title, description: '', path, page: archive.page, totalPages: posts.totalPages },
       site,
     );
-    return { kind: 'date', title, path, posts, site, seo } as const;
+    return { kind: 'date', date: archive.date, title, path, posts, site, seo } as const;
   }
-  const resolved = await resolvePath(segments);
+  // /post/comment-page-2/ is the post with its second page of comments, as on WordPress.
+  const split = splitCommentPage(segments);
+  if (!split) return { kind: 'not-found' } as const;
+  const resolved = await resolvePath(split.base);
+  if (resolved.kind === 'redirect')
+    return { kind: 'redirect', path: commentPagePath(resolved.path, split.commentPage) } as const;
   if (resolved.kind !== 'post') return resolved;
-  const site = await getSiteInfo();
-  return { kind: 'content', post: resolved.post, site, seo: seoForContent(resolved.post, site) } as const;
+  const [site, comments] = await Promise.all([
+    getSiteInfo(),
+    hasComments(resolved.post) ? getCommentPage(resolved.post.id, split.commentPage) : null,
+  ]);
+  if (split.commentPage > 1 && !comments) return { kind: 'not-found' } as const;
+  return {
+    kind: 'content',
+    post: resolved.post,
+    comments,
+    site,
+    seo: seoForContent(resolved.post, site),
+  } as const;
+}
+
+/** Posts show comments as WordPress's themes do; pages and locked posts do not. */
+function hasComments(post: Post): boolean {
+  return post.type === 'post' && !post.isPasswordProtected;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -75,6 +103,7 @@ export default async function ContentPage({ params }: Props) {
           posts={loaded.posts}
           site={loaded.site}
           basePath={loaded.path}
+          list={{ kind: 'date', ...loaded.date }}
         />
       </>
     );
@@ -83,6 +112,15 @@ export default async function ContentPage({ params }: Props) {
     <>
       <SeoExtraHead {...loaded.seo} />
       <Article post={loaded.post} site={loaded.site} wordpressHome={getConfig().wordpressUrl} />
+      {loaded.comments && (
+        <CommentSection
+          postId={loaded.post.id}
+          postPath={loaded.post.path}
+          comments={loaded.comments}
+          open={loaded.post.commentStatus === 'open'}
+          site={loaded.site}
+        />
+      )}
     </>
   );
 }

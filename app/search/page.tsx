@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PostList } from '@/components/post-list';
-import { SearchForm } from '@/components/search-form';
+import { InstantSearch } from '@/components/search/instant-search';
 import { parsePageNumber, searchPath } from '@/lib/routes';
 import { seoForListing } from '@/lib/seo';
 import { getSiteInfo, listPosts } from '@/lib/wordpress';
@@ -42,7 +42,7 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="page-title">{term ? `Search results for “${term}”` : 'Search'}</h1>
-      <SearchForm defaultValue={term} />
+      <InstantSearch defaultValue={term} />
       {term && (!results || results.items.length === 0) && (
         <p>Nothing matched your search. Try other words.</p>
       )}

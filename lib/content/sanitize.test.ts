@@ -157,3 +157,26 @@ describe('heading levels', () => {
     expect(clean('<h2 class="wp-block-heading">A</h2>')).toBe('<h2 class="wp-block-heading">A</h2>');
   });
 });
+
+describe('sanitizeCommentContent', () => {
+  const home = 'https://cms.example.com';
+
+  it('keeps what commenters may write and drops the rest', async () => {
+    const { sanitizeCommentContent } = await import('./sanitize');
+    const html = sanitizeCommentContent(
+      '<p id="x" class="y" style="color:red">Hi <strong>there</strong><img src="https://t.example/p.gif"><script>alert(1)</script><a href="javascript:alert(1)" onclick="x()">bad</a></p>',
+      home,
+    );
+    expect(html).toBe('<p>Hi <strong>there</strong><a rel="nofollow ugc">bad</a></p>');
+  });
+
+  it('marks outside links as user-generated and makes links into the site frontend paths', async () => {
+    const { sanitizeCommentContent } = await import('./sanitize');
+    expect(sanitizeCommentContent('<a href="https://elsewhere.example/">x</a>', home)).toBe(
+      '<a href="https://elsewhere.example/" rel="nofollow ugc">x</a>',
+    );
+    expect(sanitizeCommentContent('<a href="https://cms.example.com/a-story/" rel="x">y</a>', home)).toBe(
+      '<a href="/a-story/">y</a>',
+    );
+  });
+});

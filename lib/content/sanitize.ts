@@ -150,3 +150,55 @@ export function sanitizeContent(html: string, wordpressHome: string): string {
     },
   });
 }
+
+/**
+ * Sanitises a comment's HTML by the same rules as post content, narrowed to what WordPress lets
+ * commenters write (its kses list for comments): text formatting, quotes, code and links. No
+ * images, embeds, ids, classes or styles, so a comment can neither load anything nor collide
+ * with the page's own ids. Links are marked user-generated (rel="nofollow ugc"), as WordPress
+ * marks them; links into the site become frontend paths.
+ */
+export function sanitizeCommentContent(html: string, wordpressHome: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: [
+      'p',
+      'br',
+      'a',
+      'abbr',
+      'acronym',
+      'b',
+      'blockquote',
+      'cite',
+      'code',
+      'del',
+      'em',
+      'i',
+      'q',
+      's',
+      'strike',
+      'strong',
+      'ul',
+      'ol',
+      'li',
+      'pre',
+    ],
+    allowedAttributes: {
+      a: ['href', 'rel'],
+      abbr: ['title'],
+      acronym: ['title'],
+      blockquote: ['cite'],
+      q: ['cite'],
+    },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowProtocolRelative: false,
+    transformTags: {
+      a: (tagName, attribs): sanitizeHtml.Tag => {
+        const href = attribs.href ?? '';
+        const internal = href ? frontendPathOf(href, wordpressHome) : null;
+        return internal !== null
+          ? { tagName, attribs: { href: internal } }
+          : { tagName, attribs: { ...attribs, rel: 'nofollow ugc' } };
+      },
+    },
+  });
+}

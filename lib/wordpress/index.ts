@@ -32,3 +32,13 @@ export {
 export type { SitemapEntry, SitemapKind } from './sitemaps';
 export { FEED_SIZE, listFeedPosts } from './feeds';
 export type { FeedQuery } from './feeds';
+export {
+  CommentRejectedError,
+  createComment,
+  getCommentPage,
+  getCommentSettings,
+  type CommentRejection,
+  type NewComment,
+} from './comments';
+export type { Comment, CommentPage, CommentSettings } from './types';
+export { listSearchSuggestions, MAX_SUGGESTIONS, type SearchSuggestion } from './search';

@@ -249,7 +249,7 @@ describe('getSiteInfo', () => {
     const { url, init } = requested(0);
     expect(url.searchParams.get('rest_route')).toBe('/');
     expect(url.searchParams.get('_fields')).toBe(
-      'name,description,url,home,gmt_offset,timezone_string,broadsheet_language,namespaces',
+      'name,description,url,home,gmt_offset,timezone_string,broadsheet_language,broadsheet_comments,namespaces',
     );
     expect(init.next).toEqual({ revalidate: 900, tags: ['wp:site'] });
   });

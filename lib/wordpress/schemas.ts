@@ -114,3 +114,34 @@ export const rawSiteSchema = z.object({
   /** The REST namespaces WordPress serves; "yoast/v1" means Yoast SEO is active. */
   namespaces: z.array(z.string()).default([]),
 });
+
+/** A comment as the REST API shows it to anyone: approved comments only, unless just created. */
+export const rawCommentSchema = z.object({
+  id: z.number().int(),
+  post: z.number().int(),
+  parent: z.number().int().default(0),
+  author_name: z.string().default(''),
+  author_url: z.string().default(''),
+  date_gmt: z.string(),
+  content: z.object({ rendered: z.string() }).default({ rendered: '' }),
+  status: z.string().default('approved'),
+  author_avatar_urls: z.record(z.string(), z.string()).default({}),
+});
+export type RawComment = z.infer<typeof rawCommentSchema>;
+
+export const rawCommentListSchema = z.array(rawCommentSchema);
+
+/**
+ * WordPress's discussion settings, added to the REST index by the companion plugin (the REST
+ * settings endpoint needs an administrator). Absent without the plugin.
+ */
+export const rawCommentSettingsSchema = z.object({
+  broadsheet_comments: z
+    .object({
+      thread_depth: z.coerce.number().int().min(0).max(10),
+      per_page: z.coerce.number().int().min(0).max(1000),
+      order: z.enum(['asc', 'desc']).catch('asc'),
+    })
+    .optional()
+    .catch(undefined),
+});

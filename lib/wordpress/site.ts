@@ -5,22 +5,27 @@ import { rawSiteSchema } from './schemas';
 import { TAGS } from './tags';
 import type { SiteInfo } from './types';
 
+/**
+ * What Broadsheet reads from the REST index. The comment settings are read with the same list,
+ * so both lookups share one cached request.
+ */
+export const SITE_INDEX_FIELDS = [
+  'name',
+  'description',
+  'url',
+  'home',
+  'gmt_offset',
+  'timezone_string',
+  'broadsheet_language',
+  'broadsheet_comments',
+  'namespaces',
+];
+
 /** Site title, tagline and timezone, from the REST index. */
 export const getSiteInfo = cache(async (): Promise<SiteInfo> => {
   const { data } = await wordpressTransport()({
     route: '/',
-    params: {
-      _fields: [
-        'name',
-        'description',
-        'url',
-        'home',
-        'gmt_offset',
-        'timezone_string',
-        'broadsheet_language',
-        'namespaces',
-      ],
-    },
+    params: { _fields: SITE_INDEX_FIELDS },
     schema: rawSiteSchema,
     cache: publishedCache([TAGS.site]),
   });

@@ -26,6 +26,8 @@ export const TAGS = {
     month === undefined ? `wp:list:date:${year}` : `wp:list:date:${year}-${String(month).padStart(2, '0')}`,
   /** Search results, which any post change may alter. */
   searchList: 'wp:list:search',
+  /** The approved comments of one post (and so the comment section of its page). */
+  comments: (postId: number) => `wp:comments:${postId}`,
   /** RSS and Atom feeds of posts. */
   feeds: 'wp:feeds',
   /** The sitemap chunks of one kind of object. */

@@ -20,6 +20,13 @@ export interface WordPressRequest<Schema extends z.ZodType> {
   cache: CachePolicy;
   /** Basic credentials (user and Application Password); forces no-store. */
   credentials?: { user: string; applicationPassword: string } | null;
+  /**
+   * A JSON body to POST instead of a GET. Writes are never cached and never retried: WordPress
+   * may have acted on a request whose answer was lost, and a second attempt would act twice.
+   */
+  postJson?: Record<string, unknown>;
+  /** Extra request headers, e.g. the signed commenter address on a new comment. */
+  headers?: Record<string, string>;
 }
 
 export interface WordPressResponse<T> {
@@ -90,21 +97,30 @@ async function readErrorCode(response: Response): Promise<string | null> {
 export function createTransport(options: TransportOptions) {
   const fetchImpl = options.fetch ?? fetch;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((wake) => setTimeout(wake, ms)));
-  const maxAttempts = options.maxAttempts ?? 3;
+  const defaultMaxAttempts = options.maxAttempts ?? 3;
 
   return async function request<Schema extends z.ZodType>(
     spec: WordPressRequest<Schema>,
   ): Promise<WordPressResponse<z.output<Schema>>> {
     const endpoint = spec.route;
+    const isWrite = spec.postJson !== undefined;
+    const maxAttempts = isWrite ? 1 : defaultMaxAttempts;
     const url = buildRestUrl(options.baseUrl, spec.route, spec.params);
-    const init: NextFetchInit = { method: 'GET', headers: { Accept: 'application/json' } };
+    const init: NextFetchInit = isWrite
+      ? {
+          method: 'POST',
+          headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+          body: JSON.stringify(spec.postJson),
+        }
+      : { method: 'GET', headers: { Accept: 'application/json' } };
+    if (spec.headers) init.headers = { ...init.headers, ...spec.headers };
     if (spec.credentials) {
       const token = Buffer.from(`${spec.credentials.user}:${spec.credentials.applicationPassword}`).toString(
         'base64',
       );
       init.headers = { ...init.headers, Authorization: `Basic ${token}` };
     }
-    if (spec.cache === 'no-store' || spec.credentials) {
+    if (spec.cache === 'no-store' || spec.credentials || isWrite) {
       init.cache = 'no-store';
     } else {
       init.next = { revalidate: spec.cache.revalidateSeconds, tags: [...spec.cache.tags] };

@@ -78,3 +78,41 @@ export interface SiteInfo {
 /** What a frontend path resolves to. */
 export type ResolvedPath =
   { kind: 'post'; post: Post } | { kind: 'redirect'; path: string } | { kind: 'not-found' };
+
+/** An approved comment (or the reader's own, just posted and held for moderation). */
+export interface Comment {
+  id: number;
+  /** 0 for a top-level comment. */
+  parentId: number;
+  /** Plain text. */
+  authorName: string;
+  /** An http(s) address, or null: render as a link only then. */
+  authorUrl: string | null;
+  publishedAt: string;
+  /** Sanitised HTML, safe to render as is. */
+  contentHtml: string;
+  status: 'approved' | 'hold';
+  /** 1 for a top-level comment. */
+  depth: number;
+  replies: Comment[];
+}
+
+/** WordPress's discussion settings that shape a comment section. */
+export interface CommentSettings {
+  /** 1 when threading is off. */
+  maxDepth: number;
+  /** Threads per page; 0 when the site does not page comments. */
+  perPage: number;
+  order: 'asc' | 'desc';
+}
+
+/** One page of a post's threaded comments. */
+export interface CommentPage {
+  postId: number;
+  page: number;
+  totalPages: number;
+  /** Every approved comment of the post, replies included. */
+  totalComments: number;
+  maxDepth: number;
+  threads: Comment[];
+}

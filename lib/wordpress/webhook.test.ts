@@ -109,6 +109,8 @@ describe('tagsForEvent', () => {
     expect(new Set(tagsForEvent(postEvent))).toEqual(
       new Set([
         'wp:content:42',
+        // Approved comments' changes arrive as their post's "updated" event.
+        'wp:comments:42',
         'wp:slug:post:salt-roads',
         'wp:slug:post:salt-road',
         'wp:list:home',

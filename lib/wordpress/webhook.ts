@@ -90,6 +90,8 @@ export function tagsForEvent(event: WebhookEvent): string[] {
         tags.add(TAGS.sitemap('pages'));
         break;
       }
+      // The plugin reports an approved comment's change as its post's "updated" event.
+      tags.add(TAGS.comments(object.id));
       tags.add(TAGS.homeList);
       tags.add(TAGS.stickyList);
       tags.add(TAGS.searchList);

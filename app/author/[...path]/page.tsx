@@ -40,7 +40,7 @@ async function load(params: Props['params']) {
     site,
     yoastHead,
   );
-  return { author, posts, site, seo };
+  return { author, list, posts, site, seo };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -66,6 +66,7 @@ export default async function AuthorArchive({ params }: Props) {
         posts={posts}
         site={site}
         basePath={author.path}
+        list={loaded.list}
       />
     </>
   );

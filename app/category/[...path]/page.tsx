@@ -67,6 +67,7 @@ export default async function CategoryArchive({ params }: Props) {
         posts={posts}
         site={site}
         basePath={category.path}
+        list={{ kind: 'category', id: category.id }}
       />
     </>
   );

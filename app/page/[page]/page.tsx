@@ -48,7 +48,7 @@ export default async function HomePaginatedPage({ params }: Props) {
     <>
       <SeoExtraHead {...loaded.seo} />
       <h1 className="page-title">Latest stories, page {loaded.page}</h1>
-      <PostList posts={loaded.posts} site={loaded.site} basePath="/" />
+      <PostList posts={loaded.posts} site={loaded.site} basePath="/" list={{ kind: 'home' }} />
     </>
   );
 }

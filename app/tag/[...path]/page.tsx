@@ -59,6 +59,7 @@ export default async function TagArchive({ params }: Props) {
         posts={posts}
         site={site}
         basePath={tag.path}
+        list={{ kind: 'tag', id: tag.id }}
       />
     </>
   );

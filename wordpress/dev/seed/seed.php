@@ -148,7 +148,8 @@ function broadsheet_seed_settings( array $site ) {
 	update_option( 'thread_comments_depth', 5 );
 	update_option( 'default_comment_status', 'open' );
 	update_option( 'comment_moderation', 0 );
-	update_option( 'comment_previously_approved', 0 );
+	// WordPress's default: a first-time commenter waits for moderation, a returning one does not.
+	update_option( 'comment_previously_approved', 1 );
 	update_option( 'show_avatars', 1 );
 	$structure = defined( 'BROADSHEET_PERMALINK_STRUCTURE' ) ? BROADSHEET_PERMALINK_STRUCTURE : '/%postname%/';
 	update_option( 'permalink_structure', $structure );
@@ -299,6 +300,7 @@ function broadsheet_seed_posts( array $posts, array $author_ids, array $category
 					'post_date'     => $post['date'],
 					'post_date_gmt' => $post['date'],
 					'post_password' => isset( $post['password'] ) ? (string) $post['password'] : '',
+					'comment_status' => isset( $post['comment_status'] ) ? (string) $post['comment_status'] : 'open',
 					'post_content'  => broadsheet_seed_block_markup( $post['body'] ),
 					'post_category' => array_map(
 						function ( $slug ) use ( $category_ids ) {

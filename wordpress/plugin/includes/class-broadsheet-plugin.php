@@ -57,10 +57,40 @@ final class Broadsheet_Plugin {
 		// WordPress still applies comments_open(), required name/e-mail, flood and moderation
 		// rules to each comment; this filter only lifts the "must be logged in" rule.
 		add_filter( 'rest_allow_anonymous_comments', '__return_true' );
+		// Comments arrive from the frontend's server, so WordPress would see one address for
+		// every reader (and its flood control would throttle them all as one).
+		add_filter( 'rest_preprocess_comment', array( __CLASS__, 'use_signed_commenter_address' ), 10, 2 );
 	}
 
 	/**
-	 * Adds the site's language ("en-US", as WordPress prints it in <html lang>) to /wp-json/.
+	 * Records the reader's own address on a comment the frontend relays, when the frontend
+	 * vouches for it: HMAC-SHA256 with the shared secret over "commenter:<timestamp>.<address>",
+	 * at most five minutes old. Anything else keeps WordPress's own REMOTE_ADDR.
+	 *
+	 * @param array           $prepared_comment The comment about to be checked and stored.
+	 * @param WP_REST_Request $request          The REST request.
+	 * @return array
+	 */
+	public static function use_signed_commenter_address( $prepared_comment, $request ) {
+		$address   = (string) $request->get_header( 'x_broadsheet_commenter_address' );
+		$timestamp = (string) $request->get_header( 'x_broadsheet_commenter_timestamp' );
+		$signature = (string) $request->get_header( 'x_broadsheet_commenter_signature' );
+		if ( '' === $address || ! preg_match( '/^\d{1,12}$/', $timestamp ) || ! rest_is_ip_address( $address ) ) {
+			return $prepared_comment;
+		}
+		if ( abs( time() - (int) $timestamp ) > 300 ) {
+			return $prepared_comment;
+		}
+		$expected = 'sha256=' . hash_hmac( 'sha256', 'commenter:' . $timestamp . '.' . $address, self::secret() );
+		if ( hash_equals( $expected, $signature ) ) {
+			$prepared_comment['comment_author_IP'] = $address;
+		}
+		return $prepared_comment;
+	}
+
+	/**
+	 * Adds the site's language ("en-US", as WordPress prints it in <html lang>) and its comment
+	 * threading and paging settings to /wp-json/.
 	 *
 	 * @param WP_REST_Response $response The REST index.
 	 * @return WP_REST_Response
@@ -68,6 +98,12 @@ final class Broadsheet_Plugin {
 	public static function add_site_language( $response ) {
 		$data                       = $response->get_data();
 		$data['broadsheet_language'] = get_bloginfo( 'language' );
+		// The discussion settings a comment section needs, which /wp/v2/settings keeps to admins.
+		$data['broadsheet_comments'] = array(
+			'thread_depth' => get_option( 'thread_comments' ) ? (int) get_option( 'thread_comments_depth' ) : 1,
+			'per_page'     => get_option( 'page_comments' ) ? (int) get_option( 'comments_per_page' ) : 0,
+			'order'        => 'desc' === get_option( 'comment_order' ) ? 'desc' : 'asc',
+		);
 		$response->set_data( $data );
 		return $response;
 	}

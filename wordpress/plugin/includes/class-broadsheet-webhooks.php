@@ -46,6 +46,12 @@ final class Broadsheet_Webhooks {
 		'date_format',
 		'sticky_posts',
 		'site_icon',
+		// Discussion settings shape every post's comment section.
+		'thread_comments',
+		'thread_comments_depth',
+		'page_comments',
+		'comments_per_page',
+		'comment_order',
 	);
 
 	/** Bounds the work of tracking child pages and terms whose paths move with their parent. */
