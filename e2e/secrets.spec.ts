@@ -91,7 +91,7 @@ test.describe('security headers', () => {
     });
     for (const path of await htmlPaths()) {
       await page.goto(path);
-      await page.waitForLoadState('networkidle');
+      await page.waitForLoadState('load');
       violations.push(
         ...(await page.evaluate(
           () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
@@ -101,7 +101,8 @@ test.describe('security headers', () => {
     // A client-side navigation too: the router fetches and runs what it needs under the same policy.
     await page.goto('/');
     await page.locator('.post-card__title a').first().click();
-    await page.waitForLoadState('networkidle');
+    await page.waitForURL((url) => url.pathname !== '/');
+    await page.waitForLoadState('load');
     violations.push(
       ...(await page.evaluate(
         () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],

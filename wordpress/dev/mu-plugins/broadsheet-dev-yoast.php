@@ -1321,10 +1321,12 @@ function broadsheet_dev_yoast_twitter_handle( $user_id ) {
  * the rest get null so the frontend's own archive head is exercised too.
  */
 function broadsheet_dev_yoast_register_archive_fields() {
+	// REST object type => the archive kind it describes. WordPress names the tag
+	// object type "tag" (its schema title), though the taxonomy is post_tag.
 	$targets = [
-		'category' => 'term',
-		'post_tag' => 'term',
-		'user'     => 'user',
+		'category' => 'category',
+		'tag'      => 'post_tag',
+		'user'     => 'author',
 	];
 	foreach ( $targets as $object_type => $kind ) {
 		foreach ( [ 'yoast_head', 'yoast_head_json' ] as $field ) {
@@ -1332,11 +1334,9 @@ function broadsheet_dev_yoast_register_archive_fields() {
 				$object_type,
 				$field,
 				[
-					'get_callback' => function ( $item ) use ( $object_type, $kind, $field ) {
+					'get_callback' => function ( $item ) use ( $kind, $field ) {
 						$id   = isset( $item['id'] ) ? (int) $item['id'] : 0;
-						$head = 'term' === $kind
-							? broadsheet_dev_yoast_archive_head( $object_type, $id, 1 )
-							: broadsheet_dev_yoast_archive_head( 'author', $id, 1 );
+						$head = broadsheet_dev_yoast_archive_head( $kind, $id, 1 );
 						if ( null === $head ) {
 							return null;
 						}
