@@ -6,7 +6,7 @@ export default defineConfig({
     alias: { '@': fileURLToPath(new URL('.', import.meta.url)) },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.ts?(x)'],
+    include: ['lib/**/*.test.ts', 'components/**/*.test.ts?(x)', 'wordpress/dev/import/**/*.test.mjs'],
     environment: 'node',
   },
 });
