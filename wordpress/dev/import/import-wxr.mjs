@@ -6,11 +6,13 @@
 // then comments parents first, then menu items. Each step sends the new ids of what earlier
 // steps created, so WordPress never has to guess. Nothing here is specific to one export.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { downloadAll } from './media.mjs';
 import { silentProgress } from './progress.mjs';
-import { createTally } from './summary.mjs';
+import { createTally, formatSummary } from './summary.mjs';
 import { createImportApi } from './wordpress-api.mjs';
+import { parseWxr } from './wxr.mjs';
 
 /** @typedef {import('./wxr.mjs').WxrDocument} WxrDocument */
 /** @typedef {import('./wxr.mjs').WxrItem} WxrItem */
@@ -600,4 +602,20 @@ export async function importWxr(document, { site, empty = false, progress = sile
   for (const warning of document.warnings) tally.notes.push(`line ${warning.line}: ${warning.message}`);
   progress.finish();
   return { tally, source, seconds: (Date.now() - started) / 1000, emptied };
+}
+
+/**
+ * Reads, checks and imports one export file, as `npm run wp:import` and the end-to-end launcher do.
+ * @param {string} file
+ * @param {Parameters<typeof importWxr>[1]} options
+ * @throws {import('./wxr.mjs').WxrError} before touching WordPress when the file cannot be imported
+ */
+export async function importWxrFile(file, options) {
+  const document = parseWxr(readFileSync(file, 'utf8'));
+  const result = await importWxr(document, options);
+  return {
+    ...result,
+    document,
+    summary: formatSummary(result.tally, { ...result, target: options.site.url }),
+  };
 }
