@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedWordPress } from '../wordpress/dev/embedded-wordpress.mjs';
+import { importWxrFile } from '../wordpress/dev/import/import-wxr.mjs';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { onShutdown, runToCompletion, startServer, waitForUrl } from './processes.mjs';
 import { freePort, startRedis } from './redis.mjs';
@@ -27,6 +28,8 @@ const STRUCTURES = {
     readers: [],
     editors: [],
     instances: ['e2e/instances.spec.ts'],
+    // Merged into the demo content before the build, for e2e/import.spec.ts.
+    importFixture: 'wordpress/dev/import/fixtures/harbour-notes.xml',
   },
   date: {
     permalinkStructure: '/%year%/%monthnum%/%day%/%postname%/',
@@ -76,8 +79,19 @@ try {
         reset: true,
         frontendUrl: `http://127.0.0.1:${APP_PORT}`,
         log: (line) => console.log(`[wordpress e2e-${name}] ${line}`),
-      }).then((site) => {
+      }).then(async (site) => {
         stoppers.push(site.stop);
+        const fixture = STRUCTURES[name].importFixture;
+        if (fixture) {
+          const { summary } = await importWxrFile(fixture, {
+            site: {
+              url: site.url,
+              user: site.env.WORDPRESS_PREVIEW_USER,
+              applicationPassword: site.env.WORDPRESS_APPLICATION_PASSWORD,
+            },
+          });
+          console.log(`[wordpress e2e-${name}] ${summary.replaceAll('\n', `\n[wordpress e2e-${name}] `)}`);
+        }
         return [name, site];
       }),
     ),
