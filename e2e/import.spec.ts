@@ -75,11 +75,10 @@ async function termBySlug(taxonomy: 'categories' | 'tags', slug: string): Promis
 
 test.describe('a WordPress export imported with npm run wp:import', () => {
   test.beforeAll(async () => {
+    // scripts/e2e.mjs merges the fixture into the first permalink structure's site only, and
+    // runs this file there only; a missing post means the import did not happen.
     const { data } = await wordpressGet<Post[]>('/wp/v2/posts', { slug: 'the-keepers-logbook' });
-    test.skip(
-      data.length === 0,
-      'the import fixture is merged only into the first permalink structure’s site',
-    );
+    expect(data.length, 'the fixture’s first post was imported').toBe(1);
   });
 
   test('authors, nested categories and tags arrived', async () => {
