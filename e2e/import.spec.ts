@@ -185,6 +185,8 @@ test.describe('a WordPress export imported with npm run wp:import', () => {
   test('a reader finds the imported posts on the frontend: sticky, featured images, password', async ({
     page,
   }) => {
+    // Several cold renders of pages nobody has opened yet, on the embedded WordPress.
+    test.setTimeout(120_000);
     const logbook = await postBySlug('the-keepers-logbook');
     await page.goto('/');
     await expect(page.locator('.post-card__title a', { hasText: 'The Keeper’s Logbook' })).toHaveAttribute(

@@ -51,7 +51,9 @@ export function inlineScriptHashes(html) {
  *   mediaOrigin: WordPress's origin, where uploaded images and files live.
  */
 export function contentSecurityPolicy({ scriptHashes, mediaOrigin }) {
-  const media = ["'self'", 'data:', 'https:', ...(mediaOrigin ? [mediaOrigin] : [])].join(' ');
+  // Images cannot run code; WordPress hands out plain-http URLs (avatars, old uploads) on sites
+  // it thinks are not on https, and a browser upgrades them on an https page anyway.
+  const media = ["'self'", 'data:', 'https:', 'http:', ...(mediaOrigin ? [mediaOrigin] : [])].join(' ');
   return [
     "default-src 'self'",
     `script-src 'self' ${scriptHashes.join(' ')}`.trim(),
