@@ -147,9 +147,10 @@ test.describe('search', () => {
   });
 });
 
-test('the 404 page offers a search box and recent posts', async ({ page }) => {
+test('the 404 page offers a search box, the sections and the front page', async ({ page }) => {
   const response = await page.goto('/nothing-lives-here/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('search')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Recent stories' })).toBeVisible();
+  await expect(page.getByRole('navigation').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to the front page' })).toHaveAttribute('href', '/');
 });

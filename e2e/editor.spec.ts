@@ -41,6 +41,30 @@ test('a changed title is live on the post’s page within 5 seconds, with no oth
   await expect.poll(() => titleAt(request, path), FRESH_WITHIN).toBe(newTitle);
 });
 
+test('editing one post leaves the other articles’ cached pages fresh: no site-wide purge', async ({
+  request,
+}) => {
+  const [edited, other] = await Promise.all(
+    [8, 9].map(async (page) => {
+      const { data } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { per_page: 1, page });
+      if (!data[0]) throw new Error('no post');
+      return data[0];
+    }),
+  );
+  if (!edited || !other) throw new Error('no posts');
+  const otherPath = pathOf(other.link);
+  await request.get(otherPath);
+  await request.get(otherPath);
+  const newTitle = `Edited alone ${Date.now()}`;
+  await wordpressWrite('POST', `/wp/v2/posts/${edited.id}`, { title: newTitle });
+  await expect.poll(() => titleAt(request, pathOf(edited.link)), FRESH_WITHIN).toBe(newTitle);
+  // The revalidation emptied the in-memory copies, so this asks Next's ISR cache, which still
+  // holds the other article as fresh: its tags were not touched.
+  const response = await request.get(otherPath);
+  expect(response.headers()['x-broadsheet-cache']).toBe('MISS');
+  expect(response.headers()['x-nextjs-cache']).toBe('HIT');
+});
+
 test('publishing a draft puts it on the home page and in its category within seconds', async ({
   request,
 }) => {

@@ -74,6 +74,8 @@ function preparedHeaders(entry, encoding, fastCache, body) {
     });
     if (encoding !== 'identity') headers['content-encoding'] = encoding;
     headers['content-length'] = String(body.length);
+    // The answer that filled the copy says what Next's own cache did; later copies do not ask it.
+    if (fastCache === 'MISS' && entry.isrStatus) headers['x-nextjs-cache'] = entry.isrStatus;
     entry[PREPARED_HEADERS].set(key, headers);
   }
   return headers;

@@ -89,6 +89,7 @@ export function chooseEncoding(acceptEncoding, ready = { br: true }) {
  * @property {string} etag strong validator of the identity body, e.g. "abc"
  * @property {{ identity: Buffer, gzip: Buffer, br: Buffer | null }} bodies
  * @property {number} expiresAt epoch ms
+ * @property {string} isrStatus what Next's ISR cache said when the copy was taken (HIT or MISS)
  */
 
 /**
@@ -174,6 +175,7 @@ export class PageCache {
       etag,
       bodies: { identity: response.body, gzip: gzipped, br: null },
       expiresAt: this.now() + this.maxAgeMs,
+      isrStatus: String(response.headers['x-nextjs-cache'] ?? ''),
     };
     this.entries.set(key, entry);
     brotliAsync(response.body, {

@@ -121,7 +121,6 @@ describe('tagsForEvent', () => {
         'wp:sitemap:categories',
         'wp:sitemap:tags',
         'wp:sitemap:authors',
-        'wp:nav:categories',
         'wp:list:category:5',
         'wp:list:category:9',
         'wp:list:tag:11',
@@ -130,6 +129,13 @@ describe('tagsForEvent', () => {
         'wp:list:date:2024-03',
       ]),
     );
+  });
+
+  it('a post that appears or goes also reaches the navigation, which every page shows', () => {
+    expect(tagsForEvent(postEvent)).not.toContain('wp:nav:categories');
+    for (const action of ['created', 'status_changed', 'deleted'] as const) {
+      expect(tagsForEvent({ ...postEvent, action })).toContain('wp:nav:categories');
+    }
   });
 
   it('a page change reaches the page and the pages sitemap only', () => {

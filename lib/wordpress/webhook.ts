@@ -101,8 +101,10 @@ export function tagsForEvent(event: WebhookEvent): string[] {
       tags.add(TAGS.sitemap('categories'));
       tags.add(TAGS.sitemap('tags'));
       tags.add(TAGS.sitemap('authors'));
-      // Category post counts decide the navigation.
-      tags.add(TAGS.categoryNavigation);
+      // Category post counts decide the navigation, and they change when a post appears or goes.
+      // Every page shows the navigation, so a plain edit leaves it alone (a post moved between
+      // categories reorders it at the time-based backstop at the latest).
+      if (event.action !== 'updated') tags.add(TAGS.categoryNavigation);
       for (const category of object.categories ?? []) tags.add(TAGS.categoryList(category));
       for (const tag of object.tags ?? []) tags.add(TAGS.tagList(tag));
       if (object.author !== undefined) tags.add(TAGS.authorList(object.author));
