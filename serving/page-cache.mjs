@@ -12,6 +12,8 @@ import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 
 const gzipAsync = promisify(gzip);
+/** How long others are served an aged copy while one request fetches its replacement. */
+const REFRESH_GRACE_MS = 5_000;
 const brotliAsync = promisify(brotliCompress);
 
 /** Headers that belong to one transfer, not to the stored representation. */
@@ -134,12 +136,18 @@ export class PageCache {
     });
   }
 
-  /** @param {string} key @returns {PageEntry | undefined} */
+  /**
+   * The copy for a key, or undefined when the caller should ask Next. When a copy reaches its
+   * maximum age, the one caller that finds it so asks Next for a fresh one while everyone else
+   * keeps being served the copy for a few seconds more — without this, every concurrent request
+   * at that moment would render and compress the page again.
+   * @param {string} key @returns {PageEntry | undefined}
+   */
   get(key) {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
+      entry.expiresAt = this.now() + REFRESH_GRACE_MS;
       return undefined;
     }
     return entry;
