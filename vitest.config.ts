@@ -6,7 +6,12 @@ export default defineConfig({
     alias: { '@': fileURLToPath(new URL('.', import.meta.url)) },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.ts?(x)', 'serving/**/*.test.mjs'],
+    include: [
+      'lib/**/*.test.ts',
+      'components/**/*.test.ts?(x)',
+      'serving/**/*.test.mjs',
+      'scripts/**/*.test.mjs',
+    ],
     environment: 'node',
   },
 });
