@@ -28,6 +28,29 @@ describe('failure traces', () => {
     target.error('plain message', 42);
     expect(print.mock.calls).toEqual([[bug], ['plain message', 42]]);
   });
+
+  it('reports failed background refreshes in one line per kind and minute, without the stack', () => {
+    const print = vi.fn();
+    let clock = 0;
+    const target = { error: print };
+    silenceReportedWordPressFailures(target, () => clock);
+    const refreshFailure = (code: string) =>
+      new TypeError('fetch failed', { cause: Object.assign(new Error('Headers Timeout Error'), { code }) });
+    target.error(refreshFailure('UND_ERR_HEADERS_TIMEOUT'));
+    target.error(refreshFailure('UND_ERR_HEADERS_TIMEOUT'));
+    target.error(refreshFailure('ECONNRESET'));
+    clock = 61_000;
+    target.error(refreshFailure('UND_ERR_HEADERS_TIMEOUT'));
+    target.error(new TypeError('fetch failed'));
+    const lines = print.mock.calls.map(([first]) => (typeof first === 'string' ? first : 'an error object'));
+    expect(lines).toEqual([
+      expect.stringMatching(/^\[wordpress\] refreshing .* \(fetch failed: UND_ERR_HEADERS_TIMEOUT\)/),
+      expect.stringContaining('ECONNRESET'),
+      expect.stringContaining('UND_ERR_HEADERS_TIMEOUT'),
+      // Without a network cause it is not a refresh failure we know: printed as it is.
+      'an error object',
+    ]);
+  });
 });
 
 describe('endpointKey', () => {

@@ -235,6 +235,20 @@ describe('createTransport retries', () => {
     expect(log.mock.calls[0]?.[0]).toMatch(/^\/wp\/v2\/posts unavailable: .*fetch failed/);
   });
 
+  it('counts the socket deadline firing as the deadline passing: no retry, a timeout message', async () => {
+    const { request, fetchMock } = setup({ timeoutMs: 8000 });
+    fetchMock.mockRejectedValue(
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('Headers Timeout Error'), { code: 'UND_ERR_HEADERS_TIMEOUT' }),
+      }),
+    );
+    const error = await rejection(request(listRequest));
+    expect(error).toBeInstanceOf(WordPressUnavailableError);
+    if (!(error instanceof Error)) return;
+    expect(error.message).toBe('WordPress did not answer /wp/v2/posts within 8000 ms');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
   it('names the network error behind "fetch failed"', async () => {
     const { request, fetchMock } = setup({ maxAttempts: 1 });
     fetchMock.mockRejectedValue(

@@ -105,6 +105,17 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** The process-wide socket deadline (request-deadline.ts) fired: the same deadline as ours. */
+function isSocketTimeout(error: Error): boolean {
+  const cause: unknown = error.cause;
+  const code = cause && typeof cause === 'object' && 'code' in cause ? cause.code : undefined;
+  return (
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT'
+  );
+}
+
 /** "fetch failed (ECONNRESET)": undici's message says little, the code of its cause says what happened. */
 function describeNetworkError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
@@ -174,7 +185,8 @@ export function createTransport(options: TransportOptions) {
         });
       } catch (cause) {
         const timedOut =
-          cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+          cause instanceof Error &&
+          (cause.name === 'TimeoutError' || cause.name === 'AbortError' || isSocketTimeout(cause));
         lastFailure = new WordPressUnavailableError(
           timedOut
             ? `WordPress did not answer ${endpoint} within ${options.timeoutMs} ms`
