@@ -3,30 +3,39 @@
 // production build pointed at it (`next build && next start`), and the Playwright suite in
 // Chromium. Everything started here is stopped here, pass or fail.
 //   node scripts/e2e.mjs [--structure postname|date] [-- <playwright args>]
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedWordPress } from '../wordpress/dev/embedded-wordpress.mjs';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
+import { startFaultProxy } from './fault-proxy.mjs';
 import { onShutdown, runToCompletion, startServer, waitForUrl } from './processes.mjs';
 import { freePort, startRedis } from './redis.mjs';
+
+// Every port moves by E2E_PORT_OFFSET, so that two runs can share a machine.
+const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
 
 // The whole suite runs on the first structure. The second reruns what depends on URLs —
 // routing, archives, links in feeds and sitemaps, editors' flows — and skips what does not
 // (accessibility and HTML checks, head parity, the outage), to keep the run short.
 const STRUCTURES = {
   // The first structure also runs with Redis: the whole suite through the shared cache, then a
-  // second instance for the multi-instance checks.
+  // second instance for the multi-instance checks. Its app reaches WordPress through the fault
+  // proxy (forwarding unchanged unless the fault suite says otherwise): the site's URL is the
+  // proxy's port, WordPress itself listens on `proxiedWordPressPort`.
   postname: {
     permalinkStructure: '/%postname%/',
-    wordpressPort: 9411,
+    wordpressPort: 9411 + PORT_OFFSET,
+    proxiedWordPressPort: 9413 + PORT_OFFSET,
     readers: [],
     editors: [],
     instances: ['e2e/instances.spec.ts'],
   },
   date: {
     permalinkStructure: '/%year%/%monthnum%/%day%/%postname%/',
-    wordpressPort: 9412,
+    wordpressPort: 9412 + PORT_OFFSET,
+    proxiedWordPressPort: null,
     readers: ['reader', 'archives', 'bad-input', 'feeds-sitemaps', 'protected'].map(
       (name) => `e2e/${name}.spec.ts`,
     ),
@@ -34,8 +43,8 @@ const STRUCTURES = {
     instances: null,
   },
 };
-const APP_PORT = 3100;
-const SECOND_APP_PORT = 3101;
+const APP_PORT = 3100 + PORT_OFFSET;
+const SECOND_APP_PORT = 3101 + PORT_OFFSET;
 const nextBin = join('node_modules', 'next', 'dist', 'bin', 'next');
 const playwrightBin = join('node_modules', '@playwright', 'test', 'cli.js');
 
@@ -67,7 +76,8 @@ try {
     selected.map((name) =>
       startEmbeddedWordPress({
         name: `e2e-${name}`,
-        port: STRUCTURES[name].wordpressPort,
+        port: STRUCTURES[name].proxiedWordPressPort ?? STRUCTURES[name].wordpressPort,
+        sitePort: STRUCTURES[name].wordpressPort,
         permalinkStructure: STRUCTURES[name].permalinkStructure,
         reset: true,
         frontendUrl: `http://127.0.0.1:${APP_PORT}`,
@@ -78,6 +88,9 @@ try {
       }),
     ),
   );
+  // The apps' output, also on the terminal, kept in files for the tests that read it.
+  const logFolder = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-'));
+  stoppers.unshift(async () => rmSync(logFolder, { recursive: true, force: true }));
 
   for (const [name, site] of sites) {
     const env = {
@@ -89,6 +102,14 @@ try {
     console.log(
       `\n[e2e] ${name} permalinks (${STRUCTURES[name].permalinkStructure}): building… (${seconds()})`,
     );
+    let faultProxy = null;
+    if (STRUCTURES[name].proxiedWordPressPort !== null) {
+      faultProxy = await startFaultProxy({ port: STRUCTURES[name].wordpressPort, upstream: site.url });
+      stoppers.push(faultProxy.stop);
+      console.log(
+        `[e2e] ${name}: WordPress behind the fault proxy ${faultProxy.url} (control ${faultProxy.controlUrl})`,
+      );
+    }
     rmSync('.next', { recursive: true, force: true });
     await runToCompletion(process.execPath, [nextBin, 'build'], { env, label: 'next build' });
     let redis = null;
@@ -98,7 +119,11 @@ try {
       env.REDIS_URL = redis.url;
       console.log(`[e2e] ${name}: sharing the cache through Redis at ${redis.url}`);
     }
-    const app = startServer(process.execPath, ['server.mjs', '--port', String(APP_PORT)], { env });
+    const appLog = join(logFolder, `app-${name}.log`);
+    const app = startServer(process.execPath, ['server.mjs', '--port', String(APP_PORT)], {
+      env,
+      logFile: appLog,
+    });
     stoppers.push(app.stop);
     await waitForUrl(`http://127.0.0.1:${APP_PORT}/`, { child: app.child, timeoutMs: 60_000 });
     console.log(`[e2e] ${name}: running Playwright (${seconds()})`);
@@ -114,6 +139,8 @@ try {
         E2E_WORDPRESS_PGID: String(site.pid),
         E2E_CHROMIUM_PATH: chromiumPath ?? '',
         E2E_CHROMIUM_ARGS: CHROMIUM_ARGS.join(' '),
+        E2E_APP_LOG: appLog,
+        E2E_FAULT_PROXY_URL: faultProxy?.controlUrl ?? '',
       };
       // Readers first, then editors (who change content and stop WordPress), as two runs so a
       // file selection applies to both (Playwright runs a dependency project unfiltered).
