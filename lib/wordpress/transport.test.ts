@@ -510,6 +510,20 @@ describe('createTransport failure log', () => {
     ]);
   });
 
+  it('is not fooled by other URLs answering (from Next’s cache) during the outage', async () => {
+    const { request, fetchMock, log } = setup({ maxAttempts: 1 });
+    fetchMock.mockResolvedValueOnce(new Response('', { status: 502 }));
+    await expect(request(listRequest)).rejects.toThrow();
+    fetchMock.mockResolvedValueOnce(json(postsFixture));
+    await request({ ...listRequest, params: { page: 2 } });
+    fetchMock.mockResolvedValueOnce(new Response('', { status: 502 }));
+    await expect(request(listRequest)).rejects.toThrow();
+    expect(log).toHaveBeenCalledTimes(1);
+    fetchMock.mockResolvedValueOnce(json(postsFixture));
+    await request(listRequest);
+    expect(log).toHaveBeenLastCalledWith('/wp/v2/posts recovered after 2 failed requests');
+  });
+
   it('counts a 404 as an answer: the endpoint has recovered', async () => {
     const { request, fetchMock, log } = setup({ maxAttempts: 1 });
     fetchMock.mockRejectedValueOnce(new TypeError('fetch failed'));

@@ -210,7 +210,7 @@ export function createTransport(options: TransportOptions) {
       }
       if (response.status >= 400) {
         // A deliberate refusal still means the endpoint works.
-        failureLog.answered(endpoint);
+        failureLog.answered(endpoint, url);
       }
       if (response.status === 404) {
         const code = await readErrorCode(response);
@@ -230,7 +230,7 @@ export function createTransport(options: TransportOptions) {
       }
       try {
         const parsed = await parseResponse(response, endpoint, spec.schema);
-        failureLog.answered(endpoint);
+        failureLog.answered(endpoint, url);
         return parsed;
       } catch (error) {
         if (!(error instanceof WordPressInvalidResponseError)) throw error;
@@ -250,7 +250,7 @@ export function createTransport(options: TransportOptions) {
         endpoint,
         null,
       );
-    failureLog.failed(failure);
+    failureLog.failed(failure, url);
     throw failure;
   };
 }
