@@ -110,10 +110,24 @@ function isPageRequest(req) {
  * writes afterwards.
  */
 function interceptResponse(res, decide) {
-  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  const original = {
+    writeHead: res.writeHead,
+    write: res.write,
+    end: res.end,
+    setHeader: res.setHeader,
+    appendHeader: res.appendHeader,
+    removeHeader: res.removeHeader,
+  };
   let replacement = null;
   let buffered = null;
   let abandoned = false;
+
+  // Once answered without Next, what Next still does to the response goes nowhere.
+  for (const name of ['setHeader', 'appendHeader', 'removeHeader']) {
+    res[name] = function headerOperation(...args) {
+      return abandoned ? this : original[name].apply(this, args);
+    };
+  }
 
   res.writeHead = function writeHead(status, ...rest) {
     if (abandoned) return this;
@@ -166,10 +180,10 @@ function interceptResponse(res, decide) {
 
   return function answerNow({ status, headers, body }) {
     if (abandoned || res.headersSent || buffered) return;
-    abandoned = true;
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     for (const name of ['content-length', 'content-encoding', 'etag', 'x-nextjs-cache'])
       res.removeHeader(name);
+    abandoned = true;
     original.writeHead.call(res, status);
     original.end.call(res, res.req?.method === 'HEAD' ? undefined : body);
   };
