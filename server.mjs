@@ -5,7 +5,11 @@
 // - A page that has never been cached and cannot be rendered because WordPress is down, slow or
 //   answering garbage gets a 503 with Retry-After and a readable page, never stored by any
 //   cache. (App Router pages can only end in 404/401/403/redirects; their errors are 500s.) The
-//   last good copy of a cached page is still served by ISR and never reaches this path.
+//   last good copy of a cached page is still served by ISR and never reaches this path. A reader
+//   also gets that 503 once the WordPress deadline (plus a margin) has passed without an answer:
+//   a render may make several WordPress requests in turn, and Next may render a failing page
+//   twice, so the deadline of each request does not bound the reader's wait by itself. Next's
+//   render is left to finish on its own.
 // - A 404 raised with notFound() in a page rendered on request arrives as an empty HTML shell
 //   that only JavaScript fills (vercel/next.js#62228); readers without JavaScript and crawlers
 //   get the prerendered not-found page instead, with the same status.
@@ -69,6 +73,19 @@ const UNAVAILABLE_HTML = `<!DOCTYPE html><html lang="en"><head><meta charset="ut
 <p>Our content server did not answer in time. Please try again in a moment; the page will be back by itself.</p>
 <p><a href="/">Go to the front page</a></p></main></body></html>`;
 
+const UNAVAILABLE_RESPONSE = {
+  status: 503,
+  headers: {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'private, no-store',
+    'retry-after': '30',
+  },
+  body: UNAVAILABLE_HTML,
+};
+
+/** How long a reader may wait for a page: the WordPress deadline and time to render. */
+const READER_DEADLINE_MS = Number(process.env.WORDPRESS_TIMEOUT_MS || 8000) + 2000;
+
 function readFileOrNull(path) {
   try {
     return readFileSync(path, 'utf8');
@@ -98,14 +115,32 @@ function isPageRequest(req) {
 
 /**
  * Replaces a response's status, headers and body before anything is sent, when `decide`
- * (called with the status Next chose and its content type) returns a replacement.
+ * (called with the status Next chose and its content type) returns a replacement. Returns a
+ * function that sends a replacement at once, if nothing was sent yet, and drops what Next
+ * writes afterwards.
  */
 function interceptResponse(res, decide) {
-  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  const original = {
+    writeHead: res.writeHead,
+    write: res.write,
+    end: res.end,
+    setHeader: res.setHeader,
+    appendHeader: res.appendHeader,
+    removeHeader: res.removeHeader,
+  };
   let replacement = null;
   let buffered = null;
+  let abandoned = false;
+
+  // Once answered without Next, what Next still does to the response goes nowhere.
+  for (const name of ['setHeader', 'appendHeader', 'removeHeader']) {
+    res[name] = function headerOperation(...args) {
+      return abandoned ? this : original[name].apply(this, args);
+    };
+  }
 
   res.writeHead = function writeHead(status, ...rest) {
+    if (abandoned) return this;
     const headers = rest.find((item) => item && typeof item === 'object') ?? {};
     const type = String(
       headers['content-type'] ?? headers['Content-Type'] ?? res.getHeader('content-type') ?? '',
@@ -125,6 +160,7 @@ function interceptResponse(res, decide) {
     return original.writeHead.call(this, replacement.status);
   };
   res.write = function write(chunk, ...rest) {
+    if (abandoned) return true;
     if (buffered) {
       if (chunk) buffered.push(Buffer.from(chunk));
       return true;
@@ -133,6 +169,7 @@ function interceptResponse(res, decide) {
     return original.write.call(this, chunk, ...rest);
   };
   res.end = function end(chunk, ...rest) {
+    if (abandoned) return this;
     if (buffered) {
       if (chunk && typeof chunk !== 'function') buffered.push(Buffer.from(chunk));
       const raw = Buffer.concat(buffered);
@@ -149,6 +186,16 @@ function interceptResponse(res, decide) {
       return original.end.call(this, this.req?.method === 'HEAD' ? undefined : replacement.body);
     }
     return original.end.call(this, chunk, ...rest);
+  };
+
+  return function answerNow({ status, headers, body }) {
+    if (abandoned || res.headersSent || buffered) return;
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    for (const name of ['content-length', 'content-encoding', 'etag', 'x-nextjs-cache'])
+      res.removeHeader(name);
+    abandoned = true;
+    original.writeHead.call(res, status);
+    original.end.call(res, res.req?.method === 'HEAD' ? undefined : body);
   };
 }
 
@@ -167,23 +214,15 @@ createServer((req, res) => {
     captureIntoCache(req, res, { key: cacheKey, pageCache, mediaOrigin, log: console.error });
   }
   if (isPageRequest(req)) {
-    interceptResponse(res, (status, type) => {
-      if (status >= 500) {
-        return {
-          status: 503,
-          headers: {
-            'content-type': 'text/html; charset=utf-8',
-            'cache-control': 'private, no-store',
-            'retry-after': '30',
-          },
-          body: UNAVAILABLE_HTML,
-        };
-      }
+    const answerNow = interceptResponse(res, (status, type) => {
+      if (status >= 500) return UNAVAILABLE_RESPONSE;
       if (status === 404 && notFoundHtml && type.startsWith('text/html')) {
         return { bufferAndCheck: (body) => (body.includes('id="__next_error__"') ? notFoundHtml : null) };
       }
       return null;
     });
+    const readerDeadline = setTimeout(() => answerNow(UNAVAILABLE_RESPONSE), READER_DEADLINE_MS);
+    res.on('close', () => clearTimeout(readerDeadline));
   }
   handle(req, res);
 }).listen(port, hostname, () => {

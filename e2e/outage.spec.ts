@@ -1,6 +1,5 @@
-import { createHmac, randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { pathOf, textOf, wordpressGet, type WordPressPost } from './wordpress';
+import { pathOf, sendPostUpdatedWebhook, textOf, wordpressGet, type WordPressPost } from './wordpress';
 
 /**
  * WordPress's bad day: its processes are frozen (SIGSTOP), so every request to it hangs until
@@ -8,24 +7,6 @@ import { pathOf, textOf, wordpressGet, type WordPressPost } from './wordpress';
  * never cached gets a 503 that nothing stores; everything recovers by itself.
  */
 const wordpressProcessGroup = Number(process.env.E2E_WORDPRESS_PGID ?? 0);
-const secret = process.env.E2E_BROADSHEET_SECRET ?? '';
-
-async function sendWebhook(baseURL: string, object: { id: number; slug: string }) {
-  const body = JSON.stringify({ id: randomUUID(), type: 'post', action: 'updated', object });
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = `sha256=${createHmac('sha256', secret).update(`webhook:${timestamp}.${body}`).digest('hex')}`;
-  const response = await fetch(`${baseURL}/api/revalidate/`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'X-Broadsheet-Timestamp': timestamp,
-      'X-Broadsheet-Signature': signature,
-    },
-    body,
-  });
-  expect(response.status).toBe(200);
-}
-
 test('while WordPress is down, cached pages answer 200, uncached ones 503, and all recover', async ({
   request,
   baseURL,
@@ -39,7 +20,7 @@ test('while WordPress is down, cached pages answer 200, uncached ones 503, and a
   const title = textOf(post.title.rendered);
   expect((await request.get(path)).status()).toBe(200);
   // Its page is now stale, as after an edit: the next reader triggers a re-render.
-  await sendWebhook(baseURL ?? '', { id: post.id, slug: post.slug });
+  expect((await sendPostUpdatedWebhook(baseURL ?? '', { id: post.id, slug: post.slug })).status).toBe(200);
   const neverCached = `/a-story-nobody-has-asked-for-${Date.now()}/`;
 
   process.kill(-wordpressProcessGroup, 'SIGSTOP');

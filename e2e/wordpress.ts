@@ -1,8 +1,14 @@
+import { createHmac, randomUUID } from 'node:crypto';
 /**
  * The tests' own window on the embedded WordPress: what WordPress says, to compare with what
  * the frontend shows. (The app itself only talks to WordPress through lib/wordpress.)
  */
 export const wordpressUrl = process.env.E2E_WORDPRESS_URL ?? 'http://127.0.0.1:9411';
+/**
+ * The site's own URL, in every link WordPress writes. It differs from `wordpressUrl` when the
+ * app reaches WordPress through the fault proxy (the tests talk to WordPress directly).
+ */
+export const wordpressSiteUrl = process.env.E2E_WORDPRESS_SITE_URL || wordpressUrl;
 export const permalinkStructure = process.env.E2E_PERMALINK_STRUCTURE ?? '/%postname%/';
 
 export interface WordPressPost {
@@ -95,4 +101,25 @@ export async function wordpressGetAsEditor<T>(
   });
   if (!response.ok) throw new Error(`WordPress ${route} answered ${response.status}`);
   return (await response.json()) as T;
+}
+
+const broadsheetSecret = process.env.E2E_BROADSHEET_SECRET ?? '';
+
+/** The headers the companion plugin signs a webhook body with, as of now. */
+export function webhookSignatureHeaders(body: string): Record<string, string> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = createHmac('sha256', broadsheetSecret)
+    .update(`webhook:${timestamp}.${body}`)
+    .digest('hex');
+  return { 'X-Broadsheet-Timestamp': timestamp, 'X-Broadsheet-Signature': `sha256=${signature}` };
+}
+
+/** What the companion plugin sends when a post changes: the app marks its page and lists stale. */
+export async function sendPostUpdatedWebhook(baseURL: string, object: { id: number; slug: string }) {
+  const body = JSON.stringify({ id: randomUUID(), type: 'post', action: 'updated', object });
+  return fetch(`${baseURL}/api/revalidate/`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...webhookSignatureHeaders(body) },
+    body,
+  });
 }

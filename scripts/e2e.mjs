@@ -3,12 +3,14 @@
 // production build pointed at it (`next build && next start`), and the Playwright suite in
 // Chromium. Everything started here is stopped here, pass or fail.
 //   node scripts/e2e.mjs [--structure postname|date] [-- <playwright args>]
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedWordPress } from '../wordpress/dev/embedded-wordpress.mjs';
 import { importWxrFile } from '../wordpress/dev/import/import-wxr.mjs';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
+import { startFaultProxy } from './fault-proxy.mjs';
 import { onShutdown, runToCompletion, startServer, waitForUrl } from './processes.mjs';
 import { freePort, startRedis } from './redis.mjs';
 
@@ -21,10 +23,13 @@ if (!Number.isInteger(PORT_OFFSET) || PORT_OFFSET < 0 || PORT_OFFSET > 50_000)
   throw new Error('E2E_PORT_OFFSET must be a whole number from 0 to 50000, e.g. E2E_PORT_OFFSET=100');
 const STRUCTURES = {
   // The first structure also runs with Redis: the whole suite through the shared cache, then a
-  // second instance for the multi-instance checks.
+  // second instance for the multi-instance checks. Its app reaches WordPress through the fault
+  // proxy (forwarding unchanged unless the fault suite says otherwise): the site's URL is the
+  // proxy's port, WordPress itself listens on `proxiedWordPressPort`.
   postname: {
     permalinkStructure: '/%postname%/',
     wordpressPort: 9411 + PORT_OFFSET,
+    proxiedWordPressPort: 9413 + PORT_OFFSET,
     readers: [],
     editors: [],
     instances: ['e2e/instances.spec.ts'],
@@ -34,6 +39,7 @@ const STRUCTURES = {
   date: {
     permalinkStructure: '/%year%/%monthnum%/%day%/%postname%/',
     wordpressPort: 9412 + PORT_OFFSET,
+    proxiedWordPressPort: null,
     readers: ['reader', 'archives', 'bad-input', 'feeds-sitemaps', 'protected'].map(
       (name) => `e2e/${name}.spec.ts`,
     ),
@@ -74,13 +80,23 @@ try {
     selected.map((name) =>
       startEmbeddedWordPress({
         name: `e2e-${name}`,
-        port: STRUCTURES[name].wordpressPort,
+        port: STRUCTURES[name].proxiedWordPressPort ?? STRUCTURES[name].wordpressPort,
+        sitePort: STRUCTURES[name].wordpressPort,
         permalinkStructure: STRUCTURES[name].permalinkStructure,
         reset: true,
         frontendUrl: `http://127.0.0.1:${APP_PORT}`,
         log: (line) => console.log(`[wordpress e2e-${name}] ${line}`),
       }).then(async (site) => {
         stoppers.push(site.stop);
+        // The proxy answers at the site's own URL, so it runs before anything reads the site.
+        let faultProxy = null;
+        if (STRUCTURES[name].proxiedWordPressPort !== null) {
+          faultProxy = await startFaultProxy({ port: STRUCTURES[name].wordpressPort, upstream: site.url });
+          stoppers.push(faultProxy.stop);
+          console.log(
+            `[e2e] ${name}: WordPress behind the fault proxy ${faultProxy.url} (control ${faultProxy.controlUrl})`,
+          );
+        }
         const fixture = STRUCTURES[name].importFixture;
         if (fixture) {
           const { summary } = await importWxrFile(fixture, {
@@ -92,12 +108,15 @@ try {
           });
           console.log(`[wordpress e2e-${name}] ${summary.replaceAll('\n', `\n[wordpress e2e-${name}] `)}`);
         }
-        return [name, site];
+        return [name, site, faultProxy];
       }),
     ),
   );
+  // The apps' output, also on the terminal, kept in files for the tests that read it.
+  const logFolder = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-'));
+  stoppers.unshift(async () => rmSync(logFolder, { recursive: true, force: true }));
 
-  for (const [name, site] of sites) {
+  for (const [name, site, faultProxy] of sites) {
     const env = {
       ...process.env,
       ...site.env,
@@ -116,7 +135,11 @@ try {
       env.REDIS_URL = redis.url;
       console.log(`[e2e] ${name}: sharing the cache through Redis at ${redis.url}`);
     }
-    const app = startServer(process.execPath, ['server.mjs', '--port', String(APP_PORT)], { env });
+    const appLog = join(logFolder, `app-${name}.log`);
+    const app = startServer(process.execPath, ['server.mjs', '--port', String(APP_PORT)], {
+      env,
+      logFile: appLog,
+    });
     stoppers.push(app.stop);
     await waitForUrl(`http://127.0.0.1:${APP_PORT}/`, { child: app.child, timeoutMs: 60_000 });
     console.log(`[e2e] ${name}: running Playwright (${seconds()})`);
@@ -125,6 +148,7 @@ try {
         ...process.env,
         E2E_BASE_URL: `http://127.0.0.1:${APP_PORT}`,
         E2E_WORDPRESS_URL: site.url,
+        E2E_WORDPRESS_SITE_URL: site.siteUrl,
         E2E_PERMALINK_STRUCTURE: STRUCTURES[name].permalinkStructure,
         E2E_WORDPRESS_USER: site.env.WORDPRESS_PREVIEW_USER,
         E2E_WORDPRESS_APPLICATION_PASSWORD: site.env.WORDPRESS_APPLICATION_PASSWORD,
@@ -132,6 +156,8 @@ try {
         E2E_WORDPRESS_PGID: String(site.pid),
         E2E_CHROMIUM_PATH: chromiumPath ?? '',
         E2E_CHROMIUM_ARGS: CHROMIUM_ARGS.join(' '),
+        E2E_APP_LOG: appLog,
+        E2E_FAULT_PROXY_URL: faultProxy?.controlUrl ?? '',
       };
       // Readers first, then editors (who change content and stop WordPress), as two runs so a
       // file selection applies to both (Playwright runs a dependency project unfiltered).

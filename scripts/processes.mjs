@@ -1,6 +1,7 @@
 // Small helpers the launchers share: run a command, start a server in its own process group,
 // wait for a URL, and stop everything on Ctrl-C without leaving orphans behind.
 import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 
 /** Runs a command to completion, inheriting the terminal; rejects on a non-zero exit. */
 export function runToCompletion(command, args, { env = process.env, label = command } = {}) {
@@ -47,9 +48,29 @@ export async function stopProcessGroup(pgid, graceMs = 5000) {
   }
 }
 
-/** Starts a long-running server in its own process group so stopping it ends its children too. */
-export function startServer(command, args, { env = process.env, stdio = 'inherit' } = {}) {
-  const child = spawn(command, args, { stdio, env, detached: true });
+/**
+ * Starts a long-running server in its own process group so stopping it ends its children too.
+ * With `logFile`, its output goes to the terminal and is also appended to that file (for tests
+ * that check what the server logged).
+ */
+export function startServer(command, args, { env = process.env, stdio = 'inherit', logFile = null } = {}) {
+  const child = spawn(command, args, {
+    stdio: logFile ? ['ignore', 'pipe', 'pipe'] : stdio,
+    env,
+    detached: true,
+  });
+  if (logFile) {
+    const log = createWriteStream(logFile, { flags: 'a' });
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      log.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      log.write(chunk);
+    });
+    child.on('exit', () => log.end());
+  }
   return { child, stop: () => stopProcessGroup(child.pid) };
 }
 

@@ -232,7 +232,34 @@ describe('createTransport retries', () => {
     expect(error.message).toContain('fetch failed');
     expect(delays).toEqual([200, 400]);
     expect(log).toHaveBeenCalledTimes(1);
-    expect(log).toHaveBeenCalledWith(error.message);
+    expect(log.mock.calls[0]?.[0]).toMatch(/^\/wp\/v2\/posts unavailable: .*fetch failed/);
+  });
+
+  it('counts the socket deadline firing as the deadline passing: no retry, a timeout message', async () => {
+    const { request, fetchMock } = setup({ timeoutMs: 8000 });
+    fetchMock.mockRejectedValue(
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('Headers Timeout Error'), { code: 'UND_ERR_HEADERS_TIMEOUT' }),
+      }),
+    );
+    const error = await rejection(request(listRequest));
+    expect(error).toBeInstanceOf(WordPressUnavailableError);
+    if (!(error instanceof Error)) return;
+    expect(error.message).toBe('WordPress did not answer /wp/v2/posts within 8000 ms');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('names the network error behind "fetch failed"', async () => {
+    const { request, fetchMock } = setup({ maxAttempts: 1 });
+    fetchMock.mockRejectedValue(
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+      }),
+    );
+    const error = await rejection(request(listRequest));
+    expect(error).toBeInstanceOf(WordPressUnavailableError);
+    if (!(error instanceof Error)) return;
+    expect(error.message).toContain('fetch failed (ECONNRESET)');
   });
 
   it.each([500, 502, 503, 504])(
@@ -361,11 +388,12 @@ describe('createTransport timeout', () => {
 describe('createTransport invalid responses', () => {
   it('rejects a body that is not JSON', async () => {
     const { request, fetchMock } = setup();
-    fetchMock.mockResolvedValueOnce(
-      new Response('<!DOCTYPE html><p>There has been a critical error on this website.</p>', {
-        status: 200,
-        headers: { 'Content-Type': 'text/html' },
-      }),
+    fetchMock.mockImplementation(
+      async () =>
+        new Response('<!DOCTYPE html><p>There has been a critical error on this website.</p>', {
+          status: 200,
+          headers: { 'Content-Type': 'text/html' },
+        }),
     );
     const error = await rejection(request(listRequest));
     expect(error).toBeInstanceOf(WordPressInvalidResponseError);
@@ -374,12 +402,13 @@ describe('createTransport invalid responses', () => {
     expect(error.message).toContain('/wp/v2/posts');
     expect(error.message).toContain('not JSON');
     expect(error.cause).toBeInstanceOf(Error);
-    expect(fetchMock).toHaveBeenCalledTimes(1);
+    // Once more under a fresh cache key, in case the bad answer came from Next's data cache.
+    expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
   it('rejects the wrong shape, naming the endpoint and the field path', async () => {
     const { request, fetchMock } = setup();
-    fetchMock.mockResolvedValueOnce(json({ ...postFixture, title: { raw: 'The Keeper’s Log' } }));
+    fetchMock.mockImplementation(async () => json({ ...postFixture, title: { raw: 'The Keeper’s Log' } }));
     const error = await rejection(
       request({ route: '/wp/v2/posts/412', schema: rawPostSchema, cache: PUBLISHED }),
     );
@@ -400,5 +429,107 @@ describe('createTransport invalid responses', () => {
     expect(error).toBeInstanceOf(WordPressInvalidResponseError);
     if (!(error instanceof WordPressInvalidResponseError)) return;
     expect(error.message).toContain('name');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('never reads a cached answer that failed validation again: the URL gets a new cache key', async () => {
+    const { request, fetchMock } = setup();
+    const refetchKey = (call: number) =>
+      new Headers(calledInit(fetchMock, call).headers).get('X-Broadsheet-Refetch');
+    fetchMock.mockResolvedValueOnce(json(postsFixture));
+    await request(listRequest);
+    expect(refetchKey(0)).toBeNull();
+    // Next's data cache holds the broken answer; the retry under a new key reaches WordPress.
+    fetchMock.mockResolvedValueOnce(json({ data: postsFixture })).mockResolvedValueOnce(json(postsFixture));
+    expect((await request(listRequest)).data).toHaveLength(3);
+    expect(refetchKey(1)).toBeNull();
+    const renewed = refetchKey(2);
+    expect(renewed).toMatch(/^[0-9a-f-]{36}$/);
+    // Later requests keep the new key (and so Next's cache of the good answer).
+    fetchMock.mockResolvedValueOnce(json(postsFixture));
+    await request(listRequest);
+    expect(refetchKey(3)).toBe(renewed);
+    // Another URL is not affected.
+    fetchMock.mockResolvedValueOnce(json(postsFixture));
+    await request({ ...listRequest, params: { page: 2 } });
+    expect(refetchKey(4)).toBeNull();
+  });
+
+  it('while WordPress keeps answering garbage, every failure renews the key, and the error is reported', async () => {
+    const { request, fetchMock, log } = setup();
+    fetchMock.mockImplementation(async () => json({ data: postsFixture }));
+    await expect(request(listRequest)).rejects.toBeInstanceOf(WordPressInvalidResponseError);
+    await expect(request(listRequest)).rejects.toBeInstanceOf(WordPressInvalidResponseError);
+    const keys = fetchMock.mock.calls.map(([, init]) =>
+      new Headers(init?.headers).get('X-Broadsheet-Refetch'),
+    );
+    expect(keys).toHaveLength(4);
+    expect(new Set(keys).size).toBe(4);
+    expect(log).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('createTransport failure log', () => {
+  it('logs an endpoint once per episode however many requests fail, then its recovery', async () => {
+    const { request, fetchMock, log } = setup({ maxAttempts: 1 });
+    fetchMock.mockImplementation(async () => new Response('', { status: 503 }));
+    for (let reader = 0; reader < 5; reader++) {
+      await expect(request(listRequest)).rejects.toBeInstanceOf(WordPressUnavailableError);
+    }
+    fetchMock.mockImplementation(
+      async () =>
+        new Response('<p>Warning</p>{}', { status: 200, headers: { 'Content-Type': 'application/json' } }),
+    );
+    await expect(request(listRequest)).rejects.toBeInstanceOf(WordPressInvalidResponseError);
+    expect(log.mock.calls).toEqual([
+      [
+        '/wp/v2/posts unavailable: WordPress answered /wp/v2/posts with HTTP 503 ' +
+          '(further failures of this endpoint are counted, not logged, until it recovers)',
+      ],
+    ]);
+    fetchMock.mockImplementation(async () => json(postsFixture));
+    await request(listRequest);
+    await request(listRequest);
+    expect(log).toHaveBeenCalledTimes(2);
+    expect(log).toHaveBeenLastCalledWith('/wp/v2/posts recovered after 6 failed requests');
+  });
+
+  it('keeps endpoints apart, and counts every post of one endpoint as one', async () => {
+    const { request, fetchMock, log } = setup({ maxAttempts: 1 });
+    fetchMock.mockImplementation(async () => json({ unexpected: true }));
+    await expect(
+      request({ route: '/wp/v2/posts/412', schema: rawPostSchema, cache: PUBLISHED }),
+    ).rejects.toThrow();
+    await expect(
+      request({ route: '/wp/v2/posts/9', schema: rawPostSchema, cache: PUBLISHED }),
+    ).rejects.toThrow();
+    await expect(request({ route: '/', schema: rawSiteSchema, cache: PUBLISHED })).rejects.toThrow();
+    expect(log.mock.calls.map(([line]) => line.split(':')[0])).toEqual([
+      '/wp/v2/posts/{id} answering invalid data',
+      '/ answering invalid data',
+    ]);
+  });
+
+  it('is not fooled by other URLs answering (from Next’s cache) during the outage', async () => {
+    const { request, fetchMock, log } = setup({ maxAttempts: 1 });
+    fetchMock.mockResolvedValueOnce(new Response('', { status: 502 }));
+    await expect(request(listRequest)).rejects.toThrow();
+    fetchMock.mockResolvedValueOnce(json(postsFixture));
+    await request({ ...listRequest, params: { page: 2 } });
+    fetchMock.mockResolvedValueOnce(new Response('', { status: 502 }));
+    await expect(request(listRequest)).rejects.toThrow();
+    expect(log).toHaveBeenCalledTimes(1);
+    fetchMock.mockResolvedValueOnce(json(postsFixture));
+    await request(listRequest);
+    expect(log).toHaveBeenLastCalledWith('/wp/v2/posts recovered after 2 failed requests');
+  });
+
+  it('counts a 404 as an answer: the endpoint has recovered', async () => {
+    const { request, fetchMock, log } = setup({ maxAttempts: 1 });
+    fetchMock.mockRejectedValueOnce(new TypeError('fetch failed'));
+    await expect(request(listRequest)).rejects.toThrow();
+    fetchMock.mockResolvedValueOnce(json({ code: 'rest_post_invalid_id' }, 404));
+    await expect(request(listRequest)).rejects.toBeInstanceOf(WordPressNotFoundError);
+    expect(log).toHaveBeenLastCalledWith('/wp/v2/posts recovered after 1 failed request');
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
   WordPressInvalidResponseError,
@@ -5,6 +6,7 @@ import {
   WordPressRequestRejectedError,
   WordPressUnavailableError,
 } from './errors';
+import { createFailureLog } from './failure-log';
 
 /**
  * How a response may be cached. Published content is cached in Next's data cache under tags,
@@ -43,12 +45,42 @@ export interface TransportOptions {
   maxAttempts?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  /** Receives one line when an endpoint starts failing and one when it recovers (see failure-log.ts). */
   log?: (message: string) => void;
 }
 
 type NextFetchInit = RequestInit & { next?: { revalidate?: number | false; tags?: string[] } };
 
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
+
+/**
+ * Next's data cache stores every 200 answer of a cached fetch as it arrives, before the transport
+ * has read it: a truncated, malformed or wrongly shaped answer would be served from there to
+ * every render until the backstop expires, long after WordPress is well again. So once an answer
+ * to a URL fails validation, that URL is asked for under a new cache key from then on (Next keys
+ * fetches by their headers too): the bad entry is never read again, wherever it was stored.
+ * Bounded, oldest first: a forgotten URL at worst fails validation once more.
+ */
+const REFETCH_HEADER = 'X-Broadsheet-Refetch';
+const MAX_REFETCH_KEYS = 10_000;
+
+function createRefetchKeys() {
+  const keys = new Map<string, string>();
+  return {
+    headerFor(url: string): Record<string, string> {
+      const key = keys.get(url);
+      return key ? { [REFETCH_HEADER]: key } : {};
+    },
+    renew(url: string) {
+      keys.delete(url);
+      keys.set(url, randomUUID());
+      for (const oldest of keys.keys()) {
+        if (keys.size <= MAX_REFETCH_KEYS) break;
+        keys.delete(oldest);
+      }
+    },
+  };
+}
 
 /** Builds the request URL. ?rest_route= works on every WordPress, with or without pretty permalinks. */
 export function buildRestUrl(
@@ -80,6 +112,25 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** The process-wide socket deadline (request-deadline.ts) fired: the same deadline as ours. */
+function isSocketTimeout(error: Error): boolean {
+  const cause: unknown = error.cause;
+  const code = cause && typeof cause === 'object' && 'code' in cause ? cause.code : undefined;
+  return (
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT'
+  );
+}
+
+/** "fetch failed (ECONNRESET)": undici's message says little, the code of its cause says what happened. */
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  const code = cause && typeof cause === 'object' && 'code' in cause ? cause.code : undefined;
+  return typeof code === 'string' ? `${error.message} (${code})` : error.message;
+}
+
 async function readErrorCode(response: Response): Promise<string | null> {
   try {
     const body: unknown = await response.json();
@@ -98,6 +149,8 @@ export function createTransport(options: TransportOptions) {
   const fetchImpl = options.fetch ?? fetch;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((wake) => setTimeout(wake, ms)));
   const defaultMaxAttempts = options.maxAttempts ?? 3;
+  const failureLog = createFailureLog(options.log ?? (() => {}));
+  const refetchKeys = createRefetchKeys();
 
   return async function request<Schema extends z.ZodType>(
     spec: WordPressRequest<Schema>,
@@ -120,6 +173,7 @@ export function createTransport(options: TransportOptions) {
       );
       init.headers = { ...init.headers, Authorization: `Basic ${token}` };
     }
+    const cached = spec.cache !== 'no-store' && !spec.credentials && !isWrite;
     if (spec.cache === 'no-store' || spec.credentials || isWrite) {
       init.cache = 'no-store';
     } else {
@@ -128,7 +182,8 @@ export function createTransport(options: TransportOptions) {
 
     // One deadline for all attempts, so a reader never waits longer than the configured timeout.
     const deadline = Date.now() + options.timeoutMs;
-    let lastFailure: WordPressUnavailableError | null = null;
+    let lastFailure: WordPressUnavailableError | WordPressInvalidResponseError | null = null;
+    let refetchedInvalid = false;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       if (attempt > 1) {
         const backoff = 200 * 2 ** (attempt - 2);
@@ -139,14 +194,19 @@ export function createTransport(options: TransportOptions) {
       if (remaining <= 0) break;
       let response: Response;
       try {
-        response = await fetchImpl(url, { ...init, signal: AbortSignal.timeout(remaining) });
+        response = await fetchImpl(url, {
+          ...init,
+          headers: { ...init.headers, ...(cached ? refetchKeys.headerFor(url) : {}) },
+          signal: AbortSignal.timeout(remaining),
+        });
       } catch (cause) {
         const timedOut =
-          cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+          cause instanceof Error &&
+          (cause.name === 'TimeoutError' || cause.name === 'AbortError' || isSocketTimeout(cause));
         lastFailure = new WordPressUnavailableError(
           timedOut
             ? `WordPress did not answer ${endpoint} within ${options.timeoutMs} ms`
-            : `WordPress could not be reached for ${endpoint}: ${cause instanceof Error ? cause.message : String(cause)}`,
+            : `WordPress could not be reached for ${endpoint}: ${describeNetworkError(cause)}`,
           endpoint,
           null,
           { cause },
@@ -164,6 +224,10 @@ export function createTransport(options: TransportOptions) {
         await response.body?.cancel();
         continue;
       }
+      if (response.status >= 400) {
+        // A deliberate refusal still means the endpoint works.
+        failureLog.answered(endpoint, url);
+      }
       if (response.status === 404) {
         const code = await readErrorCode(response);
         throw new WordPressNotFoundError(
@@ -180,7 +244,20 @@ export function createTransport(options: TransportOptions) {
           code,
         );
       }
-      return parseResponse(response, endpoint, spec.schema);
+      try {
+        const parsed = await parseResponse(response, endpoint, spec.schema);
+        failureLog.answered(endpoint, url);
+        return parsed;
+      } catch (error) {
+        if (!(error instanceof WordPressInvalidResponseError)) throw error;
+        lastFailure = error;
+        if (!cached) break;
+        refetchKeys.renew(url);
+        // The bad answer may have come from the data cache while WordPress is fine again: one
+        // more try, under the new key, asks WordPress itself.
+        if (refetchedInvalid) break;
+        refetchedInvalid = true;
+      }
     }
     const failure =
       lastFailure ??
@@ -189,7 +266,7 @@ export function createTransport(options: TransportOptions) {
         endpoint,
         null,
       );
-    options.log?.(failure.message);
+    failureLog.failed(failure, url);
     throw failure;
   };
 }
