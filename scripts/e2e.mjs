@@ -3,6 +3,8 @@
 // production build pointed at it (`next build && next start`), and the Playwright suite in
 // Chromium. Everything started here is stopped here, pass or fail.
 //   node scripts/e2e.mjs [--structure postname|date] [-- <playwright args>]
+// E2E_PORT_OFFSET=<n> moves every port this run listens on by n, so two runs on one machine
+// (two checkouts, say) do not collide.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +12,17 @@ import { startEmbeddedWordPress } from '../wordpress/dev/embedded-wordpress.mjs'
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { onShutdown, runToCompletion, startServer, waitForUrl } from './processes.mjs';
 import { freePort, startRedis } from './redis.mjs';
+
+const PORT_OFFSET = parsePortOffset(process.env.E2E_PORT_OFFSET);
+
+function parsePortOffset(value) {
+  if (value === undefined || value === '') return 0;
+  const offset = Number(value);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 1000) {
+    throw new Error(`E2E_PORT_OFFSET must be a whole number from 0 to 1000, e.g. 60; got "${value}"`);
+  }
+  return offset;
+}
 
 // The whole suite runs on the first structure. The second reruns what depends on URLs —
 // routing, archives, links in feeds and sitemaps, editors' flows — and skips what does not
@@ -19,14 +32,14 @@ const STRUCTURES = {
   // second instance for the multi-instance checks.
   postname: {
     permalinkStructure: '/%postname%/',
-    wordpressPort: 9411,
+    wordpressPort: 9411 + PORT_OFFSET,
     readers: [],
     editors: [],
     instances: ['e2e/instances.spec.ts'],
   },
   date: {
     permalinkStructure: '/%year%/%monthnum%/%day%/%postname%/',
-    wordpressPort: 9412,
+    wordpressPort: 9412 + PORT_OFFSET,
     readers: ['reader', 'archives', 'bad-input', 'feeds-sitemaps', 'protected'].map(
       (name) => `e2e/${name}.spec.ts`,
     ),
@@ -34,8 +47,8 @@ const STRUCTURES = {
     instances: null,
   },
 };
-const APP_PORT = 3100;
-const SECOND_APP_PORT = 3101;
+const APP_PORT = 3100 + PORT_OFFSET;
+const SECOND_APP_PORT = 3101 + PORT_OFFSET;
 const nextBin = join('node_modules', 'next', 'dist', 'bin', 'next');
 const playwrightBin = join('node_modules', '@playwright', 'test', 'cli.js');
 
