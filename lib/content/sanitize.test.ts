@@ -1,5 +1,8 @@
+import { createElement, Fragment } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, it, expect } from 'vitest';
-import { sanitizeContent } from './sanitize';
+import { renderContent } from './render';
+import { MAX_NESTING_DEPTH, sanitizeContent } from './sanitize';
 
 const HOME = 'http://wp.example.test';
 const clean = (html: string) => sanitizeContent(html, HOME);
@@ -178,5 +181,25 @@ describe('sanitizeCommentContent', () => {
     expect(sanitizeCommentContent('<a href="https://cms.example.com/a-story/" rel="x">y</a>', home)).toBe(
       '<a href="/a-story/">y</a>',
     );
+  });
+});
+
+describe('sanitizeContent bounds nesting', () => {
+  it('unwraps elements nested deeper than MAX_NESTING_DEPTH, keeping their text', () => {
+    const depth = 5000;
+    const html = clean(`${'<div>'.repeat(depth)}<p>At the bottom of the well.</p>${'</div>'.repeat(depth)}`);
+    expect(html).toContain('At the bottom of the well.');
+    expect(html.match(/<div>/g)).toHaveLength(MAX_NESTING_DEPTH);
+  });
+
+  it('renders content 5,000 levels deep without exhausting the stack', () => {
+    const depth = 5000;
+    const element = renderContent(`${'<div>'.repeat(depth)}deep${'</div>'.repeat(depth)}`, HOME);
+    expect(renderToStaticMarkup(createElement(Fragment, null, element))).toContain('deep');
+  });
+
+  it('keeps the nesting of ordinary block content', () => {
+    const nested = '<div><div><div><ul><li><p><strong><em>Kept</em></strong></p></li></ul></div></div></div>';
+    expect(clean(nested)).toBe(nested);
   });
 });

@@ -46,6 +46,14 @@ function headingLevelShift(html: string): number {
   return highest === 7 ? 0 : 2 - highest;
 }
 
+/**
+ * How deep content elements may nest; deeper ones are unwrapped, their text kept. Rendering
+ * (html-react-parser, then React) recurses once per level, so a post nested some thousands of
+ * levels deep would exhaust the stack and make its page fail on every request. Real block
+ * content stays far below this; browsers themselves flatten markup beyond 512 levels.
+ */
+export const MAX_NESTING_DEPTH = 100;
+
 const IFRAME_SANDBOX = 'allow-scripts allow-same-origin allow-presentation allow-popups';
 
 /** Inline styles blocks use for layout and colour; anything else (url(), expressions) is dropped. */
@@ -70,8 +78,8 @@ const allowedStyles = {
 
 /**
  * Sanitises WordPress post HTML for rendering: no scripts, no event handlers, no javascript: or
- * data: links, iframes only from known embed providers and sandboxed. Links into the WordPress
- * site become frontend paths. Images load lazily.
+ * data: links, iframes only from known embed providers and sandboxed, nesting at most
+ * MAX_NESTING_DEPTH deep. Links into the WordPress site become frontend paths. Images load lazily.
  */
 export function sanitizeContent(html: string, wordpressHome: string): string {
   const headingShift = headingLevelShift(html);
@@ -125,6 +133,7 @@ export function sanitizeContent(html: string, wordpressHome: string): string {
     allowedIframeHostnames: [...EMBED_PROVIDERS],
     allowIframeRelativeUrls: false,
     allowedStyles,
+    nestingLimit: MAX_NESTING_DEPTH,
     // sanitize-html only strips a disallowed iframe's src; an empty frame would still take space.
     exclusiveFilter: (frame) => frame.tag === 'iframe' && !isAllowedEmbed(frame.attribs.src),
     transformTags: {
