@@ -195,7 +195,8 @@ const UNEXPECTED_ELEMENTS = [
   'frameset',
   'template',
   'noscript',
-  'textarea',
+  // A text area belongs to the app's comment form only.
+  'textarea:not(form[action="/api/comments/"] textarea)',
   'body style',
   'body meta[http-equiv]',
   'button[formaction]',
