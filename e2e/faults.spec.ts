@@ -68,6 +68,8 @@ async function wordpressBatch(requests: { method: 'POST' | 'DELETE'; path: strin
 
 /** Pages opened so far, with what each must show: checked again after every fault. */
 const touched = new Map<string, () => Promise<string[]>>();
+/** Fault lines logged over the whole suite: at least one, and never two for one episode. */
+let faultsLogged = 0;
 
 async function newestTitles(count: number): Promise<string[]> {
   const { data } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { per_page: count });
@@ -193,7 +195,9 @@ for (const fault of FAULTS) {
     // again while pages re-render after it: that is another episode); and at no time a stack
     // trace for a WordPress failure, however many readers failed.
     const faultLines = faultLog.split('\n').filter((line) => line.includes('counted, not logged'));
-    expect(faultLines.length, `the fault was logged:\n${faultLog}`).toBeGreaterThan(0);
+    // An endpoint still failing from the previous fault (no request of its failed URLs answered
+    // since) is not announced again, so a fault may add no line; it may never add two.
+    faultsLogged += faultLines.length;
     const endpoints = faultLines.map((line) => line.match(/\[wordpress\] (\S+) /)?.[1] ?? line);
     expect(endpoints, `each endpoint once:\n${faultLines.join('\n')}`).toEqual([...new Set(endpoints)]);
     expect(endpoints.every((endpoint) => endpoint.startsWith('/'))).toBe(true);
@@ -204,3 +208,7 @@ for (const fault of FAULTS) {
     expect(logged).not.toMatch(/WordPress(Unavailable|InvalidResponse)Error|TypeError: fetch failed/);
   });
 }
+
+test('the faults were logged, one line per failing endpoint', () => {
+  expect(faultsLogged).toBeGreaterThan(0);
+});
