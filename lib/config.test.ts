@@ -27,6 +27,7 @@ describe('parseConfig defaults', () => {
       wordpressUrl: EMBEDDED_WORDPRESS_URL,
       siteUrl: 'http://localhost:3000',
       wordpressTimeoutMs: 8000,
+      wordpressMaxConnections: 8,
       revalidateSeconds: 3600,
       sharedSecret: null,
       trustProxy: false,
@@ -145,8 +146,13 @@ describe('parseConfig preview credentials', () => {
 
 describe('parseConfig numbers', () => {
   it('reads whole numbers from strings', () => {
-    const config = parseConfig({ WORDPRESS_TIMEOUT_MS: '2500', REVALIDATE_SECONDS: '60' });
+    const config = parseConfig({
+      WORDPRESS_TIMEOUT_MS: '2500',
+      WORDPRESS_MAX_CONNECTIONS: '2',
+      REVALIDATE_SECONDS: '60',
+    });
     expect(config.wordpressTimeoutMs).toBe(2500);
+    expect(config.wordpressMaxConnections).toBe(2);
     expect(config.revalidateSeconds).toBe(60);
   });
 
@@ -157,6 +163,9 @@ describe('parseConfig numbers', () => {
       expect(error.message).toContain('e.g. 8000');
     }
     expect(configurationError({ REVALIDATE_SECONDS: '0' }).message).toContain('e.g. 3600');
+    expect(configurationError({ WORDPRESS_MAX_CONNECTIONS: '0' }).message).toContain(
+      'WORDPRESS_MAX_CONNECTIONS must be greater than zero, e.g. 8',
+    );
   });
 
   it('rejects fractions', () => {

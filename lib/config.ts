@@ -45,6 +45,7 @@ const environmentSchema = z
     WORDPRESS_URL: origin('WORDPRESS_URL', 'https://cms.example.com').default(EMBEDDED_WORDPRESS_URL),
     SITE_URL: origin('SITE_URL', 'https://www.example.com'),
     WORDPRESS_TIMEOUT_MS: positiveInteger('WORDPRESS_TIMEOUT_MS', '8000').default(8000),
+    WORDPRESS_MAX_CONNECTIONS: positiveInteger('WORDPRESS_MAX_CONNECTIONS', '8').default(8),
     REVALIDATE_SECONDS: positiveInteger('REVALIDATE_SECONDS', '3600').default(3600),
     BROADSHEET_SECRET: z
       .string()
@@ -73,6 +74,11 @@ export interface Config {
   siteUrl: string;
   /** How long one WordPress request may take before it counts as unavailable. */
   wordpressTimeoutMs: number;
+  /**
+   * Connections this instance opens to WordPress at most; further requests wait in line here,
+   * within their deadline, so WordPress never renders an answer nobody is waiting for.
+   */
+  wordpressMaxConnections: number;
   /** The time-based revalidation backstop; webhooks keep pages fresh in between. */
   revalidateSeconds: number;
   /**
@@ -119,6 +125,7 @@ export function parseConfig(environment: Environment): Config {
     wordpressUrl: env.WORDPRESS_URL,
     siteUrl: env.SITE_URL,
     wordpressTimeoutMs: env.WORDPRESS_TIMEOUT_MS,
+    wordpressMaxConnections: env.WORDPRESS_MAX_CONNECTIONS,
     revalidateSeconds: env.REVALIDATE_SECONDS,
     sharedSecret: env.BROADSHEET_SECRET ?? null,
     trustProxy: env.TRUST_PROXY === 'true',

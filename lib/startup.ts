@@ -1,6 +1,6 @@
 import { ConfigurationError, getConfig } from './config';
 import { checkWordPress } from './wordpress/health';
-import { installRequestDeadline } from './wordpress/request-deadline';
+import { installOutgoingRequestLimits } from './wordpress/outgoing-requests';
 
 /**
  * At server start: a wrong configuration stops the server with what to set; an unreachable
@@ -12,7 +12,10 @@ export function checkStartup() {
   try {
     const config = getConfig();
     wordpressUrl = config.wordpressUrl;
-    installRequestDeadline(config.wordpressTimeoutMs);
+    installOutgoingRequestLimits({
+      timeoutMs: config.wordpressTimeoutMs,
+      maxConnections: config.wordpressMaxConnections,
+    });
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
     console.error(`\n${error.message}\n\nSee .env.example for every variable.\n`);
