@@ -69,7 +69,7 @@ function preparedHeaders(entry, encoding, fastCache, body) {
   if (!headers) {
     headers = withVary({
       ...entry.headers,
-      etag: etagFor(entry.etag, encoding),
+      etag: etagFor(entry.etag, encoding, entry.brotliQuality),
       'x-broadsheet-cache': fastCache,
     });
     if (encoding !== 'identity') headers['content-encoding'] = encoding;
@@ -82,7 +82,7 @@ function preparedHeaders(entry, encoding, fastCache, body) {
 }
 
 /**
- * Writes a stored entry in the encoding the client prefers among those ready.
+ * Writes a stored entry in the encoding the client prefers among those it has.
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {import('./page-cache.mjs').PageEntry} entry

@@ -69,15 +69,48 @@ describe('content negotiation', () => {
 });
 
 describe('PageCache', () => {
-  it('stores a response with gzip ready at once and brotli soon after', async () => {
+  it('stores a response with gzip and a quick brotli ready at once', async () => {
     const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
     const entry = await cache.store('/p/', { status: 200, headers: ISR_HEADERS, body: Buffer.from(PAGE) });
     expect(entry && gunzipSync(entry.bodies.gzip).toString()).toBe(PAGE);
+    expect(entry && brotliDecompressSync(entry.bodies.br ?? Buffer.alloc(0)).toString()).toBe(PAGE);
+    expect(entry?.brotliQuality).toBe(5);
     expect(entry?.headers).not.toHaveProperty('etag');
     expect(entry?.headers).not.toHaveProperty('x-nextjs-cache');
     expect(entry?.etag).toBe('"abc123"');
-    await expect.poll(() => cache.get('/p/')?.bodies.br !== null).toBe(true);
-    expect(brotliDecompressSync(cache.get('/p/')?.bodies.br ?? Buffer.alloc(0)).toString()).toBe(PAGE);
+  });
+
+  it('re-encodes brotli at its best quality once a copy has lasted, under a new validator', async () => {
+    let now = 1_000;
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, now: () => now });
+    const body = Buffer.from(PAGE.repeat(20));
+    const quick = await cache.store('/p/', { status: 200, headers: ISR_HEADERS, body });
+    now += 9_999;
+    cache.get('/p/');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cache.get('/p/')).toBe(quick);
+
+    now += 1;
+    expect(cache.get('/p/')).toBe(quick);
+    await expect.poll(() => cache.get('/p/')?.brotliQuality).toBe(11);
+    const best = cache.get('/p/');
+    expect(best).not.toBe(quick);
+    expect(brotliDecompressSync(best?.bodies.br ?? Buffer.alloc(0)).equals(body)).toBe(true);
+    expect(best?.bodies.gzip).toBe(quick?.bodies.gzip);
+    expect(etagFor('"abc123"', 'br', best?.brotliQuality)).toBe('"abc123-br11"');
+    expect(etagFor('"abc123"', 'br', quick?.brotliQuality)).toBe('"abc123-br5"');
+  });
+
+  it('does not bring back a copy cleared while its best-quality brotli was being computed', async () => {
+    let now = 1_000;
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, now: () => now });
+    await cache.store('/p/', { status: 200, headers: ISR_HEADERS, body: Buffer.from(PAGE.repeat(200)) });
+    now += 10_000;
+    cache.get('/p/');
+    cache.clear();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(cache.get('/p/')).toBeUndefined();
+    expect(cache.size).toBe(0);
   });
 
   it('refreshes an entry after its maximum age through one caller, and forgets everything on clear', async () => {
