@@ -2,27 +2,47 @@
 // The soak: 50 concurrent readers on a mix of cached and never-seen pages for 60 s while editors
 // change posts in WordPress (so the companion plugin fires real webhooks), through the production
 // server. Reports requests, errors (the goal is none), p50/p99 latency and the server's memory at
-// the start and the end (the goal is no growth beyond noise). Not part of `npm test`.
-//   node scripts/soak.mjs [--readers 50] [--seconds 60] [--edit-every 5] [--skip-build]
+// the start and the end (the goal is no growth beyond noise): resident memory, and the live heap
+// after a full garbage collection, which is what tells a leak (scripts/live-memory.mjs). Not part
+// of `npm test`.
+//
+// WordPress is the embedded instance's site served by native PHP when `php-cli` and
+// `php-sqlite3` are installed (wordpress/dev/native-php.mjs explains why), by Playground
+// otherwise — the report says which. `--wordpress playground` forces Playground.
+//   node scripts/soak.mjs [--readers 50] [--seconds 60] [--warm-seconds 30] [--edit-every 5] [--skip-build]
+//                         [--wordpress native|playground]
 import { readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedWordPress } from '../wordpress/dev/embedded-wordpress.mjs';
+import { findNativePhp } from '../wordpress/dev/native-php.mjs';
+import { connectToInspector } from './live-memory.mjs';
 import { onShutdown, runToCompletion, startServer, waitForUrl } from './processes.mjs';
+import { freePort } from './redis.mjs';
 
 const { values } = parseArgs({
   options: {
     readers: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '60' },
+    'warm-seconds': { type: 'string', default: '30' },
     'edit-every': { type: 'string', default: '5' },
     'skip-build': { type: 'boolean', default: false },
+    wordpress: { type: 'string' },
   },
 });
+const wordpressServer = values.wordpress ?? (findNativePhp() ? 'native' : 'playground');
+if (!['native', 'playground'].includes(wordpressServer)) {
+  throw new Error(`--wordpress must be native or playground, not "${values.wordpress}"`);
+}
 const READERS = Number(values.readers);
 const SECONDS = Number(values.seconds);
+const WARM_SECONDS = Number(values['warm-seconds']);
 const EDIT_EVERY_MS = Number(values['edit-every']) * 1000;
 const APP_PORT = 3450;
+/** Growth of the live heap that still counts as noise: pages first cached during the soak add a little. */
+const MEMORY_NOISE = 0.1;
 const WORDPRESS_PORT = 9450;
 const appUrl = `http://127.0.0.1:${APP_PORT}`;
 
@@ -64,6 +84,19 @@ function read(path) {
   });
 }
 
+/** READERS readers, each opening a random one of `paths` after another, for `seconds`. */
+async function readConcurrently(paths, seconds, onAnswer) {
+  const deadline = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: READERS }, async () => {
+      while (Date.now() < deadline) {
+        const path = paths[Math.floor(Math.random() * paths.length)] ?? '/';
+        onAnswer(path, await read(path));
+      }
+    }),
+  );
+}
+
 async function wordpressJson(site, route, params = {}) {
   const url = new URL(`${site.url}/`);
   url.searchParams.set('rest_route', route);
@@ -78,6 +111,7 @@ try {
     name: 'soak',
     port: WORDPRESS_PORT,
     frontendUrl: appUrl,
+    server: wordpressServer,
     log: (line) => console.log(`[wordpress] ${line}`),
   });
   stoppers.push(site.stop);
@@ -88,13 +122,25 @@ try {
       env,
       label: 'next build',
     });
+  } else {
+    // What earlier runs cached on request (pages and WordPress answers) goes; what the build
+    // prerendered stays: the same starting point as after a build.
+    for (const folder of ['.next/server/route-cache', '.next/cache/fetch-cache']) {
+      rmSync(folder, { recursive: true, force: true });
+    }
   }
-  const app = startServer(process.execPath, ['server.mjs', '--port', String(APP_PORT)], {
-    env,
-    stdio: 'ignore',
-  });
+  const appLog = join(tmpdir(), `broadsheet-soak-${process.pid}.log`);
+  // The inspector lets the soak read the server's live heap after a full collection.
+  const inspectorPort = await freePort();
+  const app = startServer(
+    process.execPath,
+    [`--inspect=127.0.0.1:${inspectorPort}`, 'server.mjs', '--port', String(APP_PORT)],
+    { env, logFile: appLog },
+  );
   stoppers.push(app.stop);
   await waitForUrl(`${appUrl}/`, { child: app.child });
+  const inspector = await connectToInspector(inspectorPort);
+  stoppers.push(async () => inspector.close());
 
   // Every public URL of the site, from WordPress; half are read now (cached), half are first
   // seen during the soak (rendered then, under load).
@@ -125,8 +171,6 @@ try {
   ];
   const warm = urls.filter((_, index) => index % 2 === 0);
   for (const path of warm) await read(path);
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
-  const memoryAtStart = residentMegabytes(app.child.pid);
 
   // Editors: a title change every few seconds, through WordPress and its companion plugin.
   const credentials = Buffer.from(
@@ -146,46 +190,78 @@ try {
     if (response?.ok) edits += 1;
   }, EDIT_EVERY_MS);
 
+  // The same workload — readers and editors — on the warmed pages only, before anything is
+  // measured: the server's heap and allocator grow to their working size once, and that is the
+  // memory the soak starts from. Otherwise the start would be an idle process and the "growth"
+  // mere sizing; a leak still shows as growth from there (and in the samples every 10 s).
+  console.log(
+    `[soak] warm-up: ${READERS} readers on the ${warm.length} warmed URLs, editors on, for ${WARM_SECONDS} s…`,
+  );
+  await readConcurrently(warm, WARM_SECONDS, () => {});
+  const memoryAtStart = residentMegabytes(app.child.pid);
+  const liveAtStart = await inspector.measure();
+  const editsBeforeSoak = edits;
+
   console.log(`[soak] ${READERS} readers on ${urls.length} URLs (${warm.length} warmed) for ${SECONDS} s…`);
   const latencies = [];
   const errors = new Map();
-  const deadline = Date.now() + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: READERS }, async () => {
-      while (Date.now() < deadline) {
-        const path = urls[Math.floor(Math.random() * urls.length)] ?? '/';
-        const { status, ms } = await read(path);
-        latencies.push(ms);
-        if (status !== 200) errors.set(`${status} ${path}`, (errors.get(`${status} ${path}`) ?? 0) + 1);
-      }
-    }),
+  // The curve, not just two points: caches filling level off, a leak keeps climbing.
+  const memorySamples = [];
+  const sampler = setInterval(() => memorySamples.push(residentMegabytes(app.child.pid)), 10_000);
+  // Halfway, once every page has been rendered and cached at least once: the live heap then and
+  // at the end differ only by what is kept per request — a leak.
+  let liveAtMiddle = null;
+  const middle = setTimeout(
+    () => {
+      void inspector.measure().then((measured) => (liveAtMiddle = measured));
+    },
+    (SECONDS * 1000) / 2,
   );
+  await readConcurrently(urls, SECONDS, (path, { status, ms }) => {
+    latencies.push(ms);
+    if (status !== 200) errors.set(`${status} ${path}`, (errors.get(`${status} ${path}`) ?? 0) + 1);
+  });
   clearInterval(editor);
+  clearInterval(sampler);
+  clearTimeout(middle);
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   const memoryAtEnd = residentMegabytes(app.child.pid);
+  const liveAtEnd = await inspector.measure();
 
   latencies.sort((a, b) => a - b);
   const errorCount = [...errors.values()].reduce((sum, count) => sum + count, 0);
   const report = {
+    wordpress: wordpressServer === 'native' ? 'native PHP' : 'Playground (PHP in WebAssembly)',
     readers: READERS,
     seconds: SECONDS,
     urls: urls.length,
-    edits,
+    edits: edits - editsBeforeSoak,
     requests: latencies.length,
     requestsPerSecond: Math.round(latencies.length / SECONDS),
     errors: errorCount,
     errorSamples: Object.fromEntries([...errors.entries()].slice(0, 10)),
     p50Ms: Number(percentile(latencies, 0.5).toFixed(1)),
     p99Ms: Number(percentile(latencies, 0.99).toFixed(1)),
-    memoryMb: { start: memoryAtStart, end: memoryAtEnd },
+    residentMemoryMb: { start: memoryAtStart, everyTenSeconds: memorySamples, end: memoryAtEnd },
+    liveHeapAfterFullGcMb: {
+      start: liveAtStart.heapUsedMb,
+      middle: liveAtMiddle?.heapUsedMb ?? null,
+      end: liveAtEnd.heapUsedMb,
+    },
+    externalAfterFullGcMb: { start: liveAtStart.externalMb, end: liveAtEnd.externalMb },
   };
   console.log(JSON.stringify(report, null, 2));
-  const growth = (memoryAtEnd - memoryAtStart) / memoryAtStart;
+  console.log(`[soak] the app's log: ${appLog}`);
+  const percent = (from, to) => `${(((to - from) / from) * 100).toFixed(1)} %`;
+  const liveGrowth = (liveAtEnd.heapUsedMb - liveAtStart.heapUsedMb) / liveAtStart.heapUsedMb;
   console.log(
     `[soak] errors: ${errorCount === 0 ? 'none (goal met)' : `${errorCount} (goal: none)`}; ` +
-      `memory ${memoryAtStart} → ${memoryAtEnd} MB (${(growth * 100).toFixed(1)} %)`,
+      `live heap after a full GC ${liveAtStart.heapUsedMb} → ${liveAtEnd.heapUsedMb} MB ` +
+      `(${percent(liveAtStart.heapUsedMb, liveAtEnd.heapUsedMb)}; ${liveGrowth <= MEMORY_NOISE ? 'within' : 'beyond'} ` +
+      `the ${MEMORY_NOISE * 100} % noise allowance); resident ${memoryAtStart} → ${memoryAtEnd} MB ` +
+      `(${percent(memoryAtStart, memoryAtEnd)})`,
   );
-  failed = errorCount > 0;
+  failed = errorCount > 0 || liveGrowth > MEMORY_NOISE;
 } catch (error) {
   failed = true;
   console.error(`[soak] ${error instanceof Error ? error.message : error}`);

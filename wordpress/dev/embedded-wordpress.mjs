@@ -9,8 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unzipSync } from 'fflate';
 import { stopProcessGroup } from '../../scripts/processes.mjs';
+import { startNativePhpServer } from './native-php.mjs';
+import { extractZip } from './zip.mjs';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const devFolder = join(projectRoot, 'wordpress/dev');
@@ -18,6 +19,10 @@ const companionPluginFolder = join(projectRoot, 'wordpress/plugin');
 const playgroundCli = join(projectRoot, 'node_modules/@wp-playground/cli/wp-playground.js');
 const wordpressBuilds = join(projectRoot, 'node_modules/@wp-playground/wordpress-builds');
 const WORDPRESS_VERSION = '6.5';
+/** PHP workers of the server: one deadlocks on a request back to itself, more than two do not help on two cores. */
+const PHP_WORKERS = 2;
+/** Native PHP workers (`php -S`), for the benchmark and the soak. */
+const NATIVE_PHP_WORKERS = 4;
 
 export const DEFAULT_PERMALINK_STRUCTURE = '/%postname%/';
 
@@ -33,17 +38,7 @@ function readState(folder) {
 
 /** Unpacks WordPress and the static files the minified build leaves out, without overwriting. */
 function unpackWordPress(siteFolder) {
-  const zip = readFileSync(join(wordpressBuilds, `src/wordpress/wp-${WORDPRESS_VERSION}.zip`));
-  const files = unzipSync(new Uint8Array(zip));
-  for (const [name, data] of Object.entries(files)) {
-    const target = join(siteFolder, name);
-    if (name.endsWith('/')) {
-      mkdirSync(target, { recursive: true });
-    } else {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, data);
-    }
-  }
+  extractZip(join(wordpressBuilds, `src/wordpress/wp-${WORDPRESS_VERSION}.zip`), siteFolder);
   const assets = join(wordpressBuilds, `public/wp-${WORDPRESS_VERSION}`);
   for (const part of ['wp-admin', 'wp-includes', 'wp-content/themes/twentytwentyfour']) {
     cpSync(join(assets, part), join(siteFolder, part), { recursive: true, force: false });
@@ -86,6 +81,18 @@ function playgroundArgs(siteFolder, sitePort, companion = {}) {
   if (companion.frontendUrl) args.push('--define=BROADSHEET_FRONTEND_URL', companion.frontendUrl);
   if (companion.secret) args.push('--define=BROADSHEET_SECRET', companion.secret);
   return args;
+}
+
+/** The constants playgroundArgs defines, for native PHP (see native-php.mjs). */
+function nativeConstants(companion) {
+  const constants = {
+    WP_ENVIRONMENT_TYPE: 'local',
+    WP_HTTP_BLOCK_EXTERNAL: true,
+    DISABLE_WP_CRON: true,
+  };
+  if (companion.frontendUrl) constants.BROADSHEET_FRONTEND_URL = companion.frontendUrl;
+  if (companion.secret) constants.BROADSHEET_SECRET = companion.secret;
+  return constants;
 }
 
 function run(args, { logFile } = {}) {
@@ -171,12 +178,15 @@ async function waitUntilAnswering(url, child, logFile, timeoutMs) {
 /**
  * Starts (seeding first when needed) an embedded WordPress instance.
  * @param {{ name?: string, port?: number, sitePort?: number, permalinkStructure?: string,
- *   reset?: boolean, frontendUrl?: string, log?: (line: string) => void }} options
+ *   reset?: boolean, frontendUrl?: string, server?: 'playground' | 'native',
+ *   log?: (line: string) => void }} options
  *   sitePort, when set on first start, makes the site's URL use that port while WordPress
  *   listens on `port`: for a proxy in front of it (fault injection, request counting), so the
  *   links WordPress writes point at the proxy the frontend talks to.
  *   frontendUrl tells the companion plugin where to send webhooks and previews; the secret it
  *   shares with the frontend is made on first start and kept in state.json.
+ *   server 'native' serves a copy of the seeded site with Debian's PHP (benchmarks and the soak
+ *   only, see native-php.mjs); seeding always uses Playground.
  * @returns {Promise<{ url: string, state: object, env: Record<string, string>, stop: () => Promise<void> }>}
  */
 export async function startEmbeddedWordPress(options = {}) {
@@ -224,20 +234,44 @@ export async function startEmbeddedWordPress(options = {}) {
     writeCredentialsEnv(folder, state);
   }
   const companion = { frontendUrl: options.frontendUrl, secret: state.secret };
-  const logFile = join(folder, 'server.log');
-  const logFd = openSync(logFile, 'w');
-  // Its own process group, so stopping it also ends Playground's worker processes.
-  const child = spawn(
-    process.execPath,
-    [
-      playgroundCli,
-      'server',
-      ...playgroundArgs(siteFolder, sitePort, companion),
-      `--port=${port}`,
-      '--workers=2',
-    ],
-    { detached: true, stdio: ['ignore', logFd, logFd] },
-  );
+  const native = options.server === 'native';
+  let child;
+  let logFile;
+  let workers = PHP_WORKERS;
+  if (native) {
+    // Benchmarks and the soak only (see native-php.mjs).
+    workers = NATIVE_PHP_WORKERS;
+    const server = startNativePhpServer({
+      projectRoot,
+      instanceFolder: folder,
+      siteFolder,
+      siteUrl: `http://127.0.0.1:${sitePort}`,
+      port,
+      workers,
+      constants: nativeConstants(companion),
+      muPluginsFolder: join(devFolder, 'mu-plugins'),
+      companionPluginFolder: existsSync(join(companionPluginFolder, 'broadsheet.php'))
+        ? companionPluginFolder
+        : null,
+    });
+    child = server.child;
+    logFile = server.logFile;
+  } else {
+    logFile = join(folder, 'server.log');
+    const logFd = openSync(logFile, 'w');
+    // Its own process group, so stopping it also ends Playground's worker processes.
+    child = spawn(
+      process.execPath,
+      [
+        playgroundCli,
+        'server',
+        ...playgroundArgs(siteFolder, sitePort, companion),
+        `--port=${port}`,
+        `--workers=${PHP_WORKERS}`,
+      ],
+      { detached: true, stdio: ['ignore', logFd, logFd] },
+    );
+  }
   const url = state.url;
   const started = Date.now();
   try {
@@ -246,7 +280,9 @@ export async function startEmbeddedWordPress(options = {}) {
     await stopProcessGroup(child.pid);
     throw error;
   }
-  log(`WordPress is answering at ${url} (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  log(
+    `WordPress is answering at ${url}${native ? ' on native PHP' : ''} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+  );
 
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   return {
@@ -260,6 +296,9 @@ export async function startEmbeddedWordPress(options = {}) {
       WORDPRESS_PREVIEW_USER: state.user,
       WORDPRESS_APPLICATION_PASSWORD: state.applicationPassword,
       BROADSHEET_SECRET: state.secret,
+      // As many connections as it has PHP workers: the rest wait in the app, where a request
+      // that runs out of time is dropped instead of rendered for nobody.
+      WORDPRESS_MAX_CONNECTIONS: String(workers),
     },
     pid: child.pid,
     stop: () => stopProcessGroup(child.pid),
