@@ -6,21 +6,24 @@
 // reported, never asserted: this is not part of `npm test`.
 //
 //   node scripts/bench.mjs [--duration 10] [--soak 60] [--cold-articles 5] [--quick]
-//                          [--load-generator wrk|autocannon] [--reset]
+//                          [--load-generator wrk|autocannon] [--wordpress native|playground] [--reset]
 //
 // Everything runs against its own embedded WordPress (instance "benchmark"), reached through a
-// counting proxy so WordPress requests are counted, not assumed. Everything started here is
-// stopped here, pass or fail.
+// counting proxy so WordPress requests are counted, not assumed — served by native PHP when
+// `php-cli` and `php-sqlite3` are installed, by Playground otherwise (wordpress/dev/native-php.mjs
+// says why; the report names which). Everything started here is stopped here, pass or fail.
 import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedWordPress } from '../wordpress/dev/embedded-wordpress.mjs';
+import { findNativePhp } from '../wordpress/dev/native-php.mjs';
 import { startCountingProxy } from './bench/counting-proxy.mjs';
 import { GOALS, evaluateGoals, formatMegabytes, ratio } from './bench/goals.mjs';
 import { describeResponse, getRaw, readResidentBytes, sendSignedWebhook } from './bench/http.mjs';
 import { chooseLoadGenerator } from './bench/load.mjs';
+import { connectToInspector } from './live-memory.mjs';
 import { formatMs, formatRate, formatShare, formatTable, formatTimes } from './bench/table.mjs';
 import { onShutdown, runToCompletion, startServer, waitForUrl } from './processes.mjs';
 import { freePort } from './redis.mjs';
@@ -33,8 +36,13 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     'load-generator': { type: 'string' },
     reset: { type: 'boolean', default: false },
+    wordpress: { type: 'string' },
   },
 });
+const wordpressServer = values.wordpress ?? (findNativePhp() ? 'native' : 'playground');
+if (!['native', 'playground'].includes(wordpressServer)) {
+  throw new Error(`--wordpress must be native or playground, not "${values.wordpress}"`);
+}
 
 function positiveNumber(name, value, fallback) {
   const number = Number(value ?? fallback);
@@ -373,6 +381,7 @@ function printReport(report) {
     }
   }
   const right = (title) => ({ title, align: /** @type {const} */ ('right') });
+  console.log(`\nWordPress: ${report.wordpress}.`);
   console.log(
     `\nCached pages (${report.loadGenerator.name} ${report.loadGenerator.version}, ${settings.seconds} s per run; ` +
       `${report.machine.cpus} CPUs, load average ${report.machine.loadAverageBefore.toFixed(1)} before, ` +
@@ -437,6 +446,13 @@ function printReport(report) {
       `${formatMegabytes(memory.afterWarmupBytes)} after warm-up, ${formatMegabytes(memory.afterSoakBytes)} after ` +
       `${memory.soakSeconds} s at c=50 (peak ${formatMegabytes(memory.peakBytes)}, ${formatRate(memory.soakRequestsPerSecond)} req/s).`,
   );
+  if (memory.liveAfterWarmup && memory.liveAfterSoak) {
+    console.log(
+      `Live heap after a full collection: ${memory.liveAfterWarmup.heapUsedMb} MB after warm-up, ` +
+        `${memory.liveAfterSoak.heapUsedMb} MB after the soak (external ${memory.liveAfterWarmup.externalMb} → ` +
+        `${memory.liveAfterSoak.externalMb} MB).`,
+    );
+  }
   console.log('\nGoals\n');
   for (const verdict of report.goals) {
     const mark = verdict.pass === null ? 'n/a ' : verdict.pass ? 'PASS' : 'FAIL';
@@ -456,6 +472,7 @@ const report = {
     loadAverageAfter: 0,
   },
   loadGenerator: null,
+  wordpress: wordpressServer === 'native' ? 'native PHP' : 'Playground (PHP in WebAssembly)',
   buildSeconds: null,
   pages: null,
   throughput: [],
@@ -468,6 +485,9 @@ const report = {
     peakBytes: null,
     soakSeconds: settings.soakSeconds,
     soakRequestsPerSecond: null,
+    /** The live heap after a full collection, when RSS alone cannot tell a leak from sizing. */
+    liveAfterWarmup: null,
+    liveAfterSoak: null,
     samples: [],
   },
   goals: [],
@@ -481,6 +501,7 @@ try {
 
   const wordpress = await startEmbeddedWordPress({
     ...WORDPRESS,
+    server: wordpressServer,
     reset: values.reset,
     log: (line) => log(`wordpress: ${line}`),
   });
@@ -520,14 +541,25 @@ try {
 
   // Broadsheet's own server: counts, memory and the fast path's speed.
   const broadsheetLog = serverLog('broadsheet');
+  // Its inspector lets the benchmark read the live heap after a full collection (live-memory.mjs).
+  const inspectorPort = await freePort();
   const broadsheet = startServer(
     process.execPath,
-    ['server.mjs', '--port', String(ports.broadsheet), '--hostname', '127.0.0.1'],
+    [
+      `--inspect=127.0.0.1:${inspectorPort}`,
+      'server.mjs',
+      '--port',
+      String(ports.broadsheet),
+      '--hostname',
+      '127.0.0.1',
+    ],
     { env, stdio: ['ignore', broadsheetLog, broadsheetLog] },
   );
   stoppers.push(broadsheet.stop);
   const broadsheetOrigin = origin(ports.broadsheet);
   await waitForUrl(`${broadsheetOrigin}/`, { child: broadsheet.child, timeoutMs: 120_000 });
+  const inspector = await connectToInspector(inspectorPort);
+  stoppers.push(async () => inspector.close());
   const pid = broadsheet.child.pid ?? 0;
   report.memory.atStartBytes = readResidentBytes(pid);
   for (const page of pages.measured) {
@@ -537,6 +569,7 @@ try {
   log(`warming up (${settings.warmupSeconds} s of load per page)…`);
   await warmUpUnderLoad(load, broadsheetOrigin, pages.measured);
   report.memory.afterWarmupBytes = await settledResidentBytes(pid);
+  report.memory.liveAfterWarmup = await inspector.measure();
   log(`memory soak: ${settings.soakSeconds} s at c=50 on the article…`);
   const soak = await sampleMemoryDuring(pid, () =>
     load.run({
@@ -547,6 +580,7 @@ try {
     }),
   );
   report.memory.afterSoakBytes = await settledResidentBytes(pid);
+  report.memory.liveAfterSoak = await inspector.measure();
   report.memory.samples = soak.samples;
   report.memory.peakBytes = soak.samples.length ? Math.max(...soak.samples) : null;
   report.memory.soakRequestsPerSecond = soak.result.requestsPerSecond;
