@@ -67,7 +67,9 @@ async function load(params: Props['params']) {
   if (resolved.kind !== 'post') return resolved;
   const [site, comments] = await Promise.all([
     getSiteInfo(),
-    hasComments(resolved.post) ? getCommentPage(resolved.post.id, split.commentPage) : null,
+    hasComments(resolved.post)
+      ? getCommentPage(resolved.post.id, split.commentPage, resolved.post.hasApprovedComments)
+      : null,
   ]);
   if (split.commentPage > 1 && !comments) return { kind: 'not-found' } as const;
   return {

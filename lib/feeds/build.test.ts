@@ -43,6 +43,7 @@ function post(overrides: Partial<Post> = {}): Post {
       '<script>alert(1)</script><p onclick="alert(2)">Tap</p><a href="javascript:alert(3)">x</a>',
     isPasswordProtected: false,
     commentStatus: 'closed',
+    hasApprovedComments: null,
     wordpressLink: 'https://cms.example.com/2024/04/02/salt-roads/',
     seo: { yoastHeadJson: null, yoastHead: null },
     ...overrides,

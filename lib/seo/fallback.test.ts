@@ -74,6 +74,7 @@ function post(overrides: Partial<ContentPost> = {}): ContentPost {
     contentHtml: `<p>${'word '.repeat(420)}</p><script>var ignored = "one two three";</script>`,
     isPasswordProtected: false,
     commentStatus: 'open',
+    hasApprovedComments: null,
     wordpressLink: `${WP}/2024/05/14/salt-and-timber/`,
     seo: { yoastHeadJson: null, yoastHead: null },
   };

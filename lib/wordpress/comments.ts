@@ -126,11 +126,20 @@ function countAll(comments: readonly Comment[]): number {
 /**
  * A post's approved comments, threaded and paged (page 1 first). Cached under the post's comments
  * tag: the plugin's webhook and a comment posted through this frontend both expire it. Returns
- * null for a page past the end.
+ * null for a page past the end. When the post is known to have no approved comments
+ * (`Post.hasApprovedComments` false), WordPress is not asked for them: an article without
+ * comments is rendered from one WordPress request.
  */
-export async function getCommentPage(postId: number, page: number): Promise<CommentPage | null> {
+export async function getCommentPage(
+  postId: number,
+  page: number,
+  hasApprovedComments: boolean | null = null,
+): Promise<CommentPage | null> {
   if (!Number.isInteger(page) || page < 1) return null;
-  const [settings, flat] = await Promise.all([getCommentSettings(), listApprovedComments(postId)]);
+  const [settings, flat] = await Promise.all([
+    getCommentSettings(),
+    hasApprovedComments === false ? [] : listApprovedComments(postId),
+  ]);
   const threads = threadComments(flat, settings.maxDepth);
   const paged = pageOfThreads(threads, page, settings);
   if (page > paged.totalPages) return null;

@@ -4,6 +4,7 @@ export {
   getProtectedPost,
   listPosts,
   listStickyPosts,
+  getPostSlug,
   resolvePath,
   POSTS_PER_PAGE,
   MAX_PAGE_NUMBER,

@@ -105,12 +105,27 @@ export function mapPostSummary(raw: RawPost, wordpressHome: string): PostSummary
   };
 }
 
-export function mapPost(raw: RawPost, wordpressHome: string): Post {
+/**
+ * From the embedded replies, when they were asked for: WordPress embeds the first approved
+ * comments, and leaves the key out when there are none. Null (unknown) when they were not asked
+ * for or came back as an error.
+ */
+function hasApprovedComments(raw: RawPost, repliesRequested: boolean): boolean | null {
+  if (!repliesRequested) return null;
+  const replies = raw._embedded?.replies;
+  if (replies === undefined) return false;
+  const first = replies[0];
+  return Array.isArray(first) ? first.length > 0 : null;
+}
+
+/** `repliesRequested`: the request embedded `replies` (see hasApprovedComments). */
+export function mapPost(raw: RawPost, wordpressHome: string, { repliesRequested = false } = {}): Post {
   return {
     ...mapPostSummary(raw, wordpressHome),
     contentHtml: raw.content?.rendered ?? '',
     isPasswordProtected: raw.content?.protected ?? false,
     commentStatus: raw.comment_status === 'open' ? 'open' : 'closed',
+    hasApprovedComments: hasApprovedComments(raw, repliesRequested),
     wordpressLink: raw.link,
     seo: { yoastHeadJson: raw.yoast_head_json ?? null, yoastHead: raw.yoast_head ?? null },
   };

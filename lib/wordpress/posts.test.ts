@@ -73,6 +73,34 @@ describe('resolvePath', () => {
     expect(init.next).toEqual({ revalidate: 900, tags: ['wp:slug:post:the-last-keeper-of-gull-rock'] });
   });
 
+  it("embeds a post's first comments, to know without another request whether it has any", async () => {
+    const path = ['2024', '03', '05', 'the-last-keeper-of-gull-rock'];
+    const withReplies = (replies: unknown) => ({
+      ...postFixture,
+      _embedded: { ...postFixture._embedded, replies },
+    });
+    const hasComments = async (post: unknown) => {
+      answer({ posts: [post] });
+      const resolved = await resolvePath(path);
+      return resolved.kind === 'post' ? resolved.post.hasApprovedComments : 'not a post';
+    };
+    expect(await hasComments(withReplies([[{ id: 3, author_name: 'Ana' }]]))).toBe(true);
+    // WordPress leaves the key out when the post has no approved comments.
+    expect(await hasComments(postFixture)).toBe(false);
+    expect(await hasComments(withReplies([[]]))).toBe(false);
+    // Refused or unreadable: unknown, so the comments are asked for.
+    expect(await hasComments(withReplies([{ code: 'rest_forbidden' }]))).toBeNull();
+    expect(await hasComments(withReplies('nonsense'))).toBeNull();
+    expect(requested(0).url.searchParams.get('_embed')?.split(',')).toContain('replies');
+  });
+
+  it('asks pages for no comments', async () => {
+    answer({ pages: [pageFixture] });
+    await resolvePath(['about']);
+    expect(requested(1).url.searchParams.get('rest_route')).toBe('/wp/v2/pages');
+    expect(requested(1).url.searchParams.get('_embed')?.split(',')).not.toContain('replies');
+  });
+
   it('redirects when the slug is found at another path', async () => {
     answer({ posts: [postFixture] });
     expect(await resolvePath(['the-last-keeper-of-gull-rock'])).toEqual({

@@ -170,11 +170,12 @@ const resolveJoinedPath = cache(async (joinedSegments: string): Promise<Resolved
   for (const type of ['post', 'page'] as const) {
     const response = await wordpressTransport()({
       route: type === 'post' ? '/wp/v2/posts' : '/wp/v2/pages',
-      params: { slug, _embed: EMBED },
+      // A post also embeds its first comments, to learn whether it has any (see map.ts).
+      params: { slug, _embed: type === 'post' ? `${EMBED},replies` : EMBED },
       schema: rawPostListSchema,
       cache: publishedCache([TAGS.slug(type, slug)]),
     });
-    const candidates = response.data.map((raw) => mapPost(raw, home));
+    const candidates = response.data.map((raw) => mapPost(raw, home, { repliesRequested: type === 'post' }));
     const exact = candidates.find((candidate) => samePath(candidate.path, requestedPath));
     if (exact) return { kind: 'post', post: exact };
     misplaced ??= candidates[0]?.path ?? null;
@@ -261,6 +262,26 @@ export async function getProtectedPost(
   } catch (error) {
     if (error instanceof WordPressNotFoundError) return null;
     if (error instanceof WordPressRequestRejectedError && error.code === 'rest_post_incorrect_password')
+      return null;
+    throw error;
+  }
+}
+
+/**
+ * A published post's slug, by id: for revalidating the tag its page was cached under when only
+ * the id is known (a comment posted here). Null when WordPress has no such public post.
+ */
+export async function getPostSlug(postId: number): Promise<string | null> {
+  try {
+    const response = await wordpressTransport()({
+      route: `/wp/v2/posts/${postId}`,
+      params: { _fields: 'slug' },
+      schema: z.object({ slug: z.string() }),
+      cache: publishedCache([TAGS.content(postId)]),
+    });
+    return response.data.slug || null;
+  } catch (error) {
+    if (error instanceof WordPressNotFoundError || error instanceof WordPressRequestRejectedError)
       return null;
     throw error;
   }

@@ -95,6 +95,15 @@ export const rawPostSchema = z.object({
       author: z.array(z.union([rawUserSchema, embedError])).optional(),
       'wp:featuredmedia': z.array(z.union([rawMediaSchema, embedError])).optional(),
       'wp:term': z.array(z.array(rawTermSchema)).optional(),
+      /**
+       * The post's first approved comments (asked for on single posts): only whether there are
+       * any is read, so a post without comments costs no comments request. WordPress leaves the
+       * key out when there are none; anything unreadable counts as an error (unknown).
+       */
+      replies: z
+        .array(z.union([z.array(z.object({ id: z.number().int() })), embedError]))
+        .optional()
+        .catch([{ code: 'unreadable' }]),
     })
     .optional(),
 });

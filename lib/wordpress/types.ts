@@ -51,6 +51,11 @@ export interface Post extends PostSummary {
   contentHtml: string;
   isPasswordProtected: boolean;
   commentStatus: 'open' | 'closed';
+  /**
+   * Whether the post has approved comments, when WordPress said so with the post (posts looked
+   * up by path); null when unknown. False spares the comments request.
+   */
+  hasApprovedComments: boolean | null;
   /** WordPress's own URL of this post. */
   wordpressLink: string;
   seo: { yoastHeadJson: Record<string, unknown> | null; yoastHead: string | null };
