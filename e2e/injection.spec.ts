@@ -343,10 +343,15 @@ interface PageWatch {
   dialogs: string[];
   pageErrors: string[];
   cspConsoleErrors: string[];
+  /** Requests the browser has sent and not yet seen finish. */
+  inFlight: Set<string>;
 }
 
 async function watch(page: Page): Promise<PageWatch> {
-  const seen: PageWatch = { dialogs: [], pageErrors: [], cspConsoleErrors: [] };
+  const seen: PageWatch = { dialogs: [], pageErrors: [], cspConsoleErrors: [], inFlight: new Set() };
+  page.on('request', (request) => seen.inFlight.add(request.url()));
+  page.on('requestfinished', (request) => seen.inFlight.delete(request.url()));
+  page.on('requestfailed', (request) => seen.inFlight.delete(request.url()));
   page.on('dialog', (dialog) => {
     seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss().catch(() => undefined);
@@ -405,8 +410,16 @@ async function expectNothingInjected(page: Page, seen: PageWatch, expectation: P
   const { path } = expectation;
   const response = await page.goto(path, { waitUntil: 'load' });
   expect(response?.status(), `status of ${path}`).toBe(expectation.status);
-  // Hydration and the client router run after load; injected code could run then too.
-  await page.waitForLoadState('networkidle');
+  // Hydration and the client router run after load; injected code could run then too. A quiet
+  // network is the sign they are done, but one slow background request (a link prefetch whose
+  // page renders on a WordPress busy with earlier suites' revalidations) must not fail the
+  // check: after 15 s hydration has long run, and everything below is still asserted.
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {
+    test.info().annotations.push({
+      type: 'network not idle after 15 s',
+      description: [...seen.inFlight].join(' '),
+    });
+  });
   await page.mouse.move(200, 300);
 
   const findings = await inspectDom(page);
