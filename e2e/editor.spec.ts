@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { signPreviewToken } from '../lib/wordpress/preview-token';
 import { expect, test } from '@playwright/test';
 import { rawGet } from './raw-http';
 import {
@@ -179,10 +179,7 @@ test.describe('previews', () => {
       401,
     );
     const secret = process.env.E2E_BROADSHEET_SECRET ?? '';
-    const expiredPayload = Buffer.from(JSON.stringify({ id: draft.id, type: 'post', exp: 1_000 })).toString(
-      'base64url',
-    );
-    const expired = `${expiredPayload}.${createHmac('sha256', secret).update(`preview:${expiredPayload}`).digest('hex')}`;
+    const expired = signPreviewToken(secret, { id: draft.id, type: 'post' }, 1_000);
     expect((await rawGet(baseURL ?? '', `/api/preview/?token=${expired}`)).status).toBe(401);
     expect((await rawGet(baseURL ?? '', `/preview/post/${draft.id}/`)).status).toBe(404);
   });

@@ -1,4 +1,5 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { signWebhook } from '../lib/wordpress/webhook';
 /**
  * The tests' own window on the embedded WordPress: what WordPress says, to compare with what
  * the frontend shows. (The app itself only talks to WordPress through lib/wordpress.)
@@ -108,10 +109,10 @@ const broadsheetSecret = process.env.E2E_BROADSHEET_SECRET ?? '';
 /** The headers the companion plugin signs a webhook body with, as of now. */
 export function webhookSignatureHeaders(body: string): Record<string, string> {
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = createHmac('sha256', broadsheetSecret)
-    .update(`webhook:${timestamp}.${body}`)
-    .digest('hex');
-  return { 'X-Broadsheet-Timestamp': timestamp, 'X-Broadsheet-Signature': `sha256=${signature}` };
+  return {
+    'X-Broadsheet-Timestamp': timestamp,
+    'X-Broadsheet-Signature': signWebhook(broadsheetSecret, timestamp, body),
+  };
 }
 
 /** What the companion plugin sends when a post changes: the app marks its page and lists stale. */
