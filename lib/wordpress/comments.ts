@@ -6,8 +6,8 @@ import { htmlToText } from '@/lib/content/text';
 import { publishedCache, wordpressHome, wordpressTransport } from './client';
 import { WordPressRequestRejectedError } from './errors';
 import { toIsoUtc } from './map';
-import { rawCommentListSchema, rawCommentSchema, rawCommentSettingsSchema, type RawComment } from './schemas';
-import { SITE_INDEX_FIELDS } from './site';
+import { rawCommentListSchema, rawCommentSchema, type RawComment } from './schemas';
+import { getSiteIndex } from './site';
 import { TAGS } from './tags';
 import type { Comment, CommentPage, CommentSettings } from './types';
 
@@ -27,13 +27,7 @@ const COMMENT_FIELDS = ['id', 'post', 'parent', 'author_name', 'author_url', 'da
 
 /** The site's threading depth, threads per page and order, from the REST index. */
 export const getCommentSettings = cache(async (): Promise<CommentSettings> => {
-  const { data } = await wordpressTransport()({
-    route: '/',
-    params: { _fields: SITE_INDEX_FIELDS },
-    schema: rawCommentSettingsSchema,
-    cache: publishedCache([TAGS.site]),
-  });
-  const raw = data.broadsheet_comments;
+  const raw = (await getSiteIndex()).broadsheet_comments;
   if (!raw) return DEFAULT_COMMENT_SETTINGS;
   return { maxDepth: Math.max(1, raw.thread_depth), perPage: raw.per_page, order: raw.order };
 });

@@ -1,14 +1,11 @@
 import { cache } from 'react';
 import { htmlToText } from '@/lib/content/text';
 import { publishedCache, wordpressTransport } from './client';
-import { rawSiteSchema } from './schemas';
+import { rawCommentSettingsSchema, rawSiteSchema } from './schemas';
 import { TAGS } from './tags';
 import type { SiteInfo } from './types';
 
-/**
- * What Broadsheet reads from the REST index. The comment settings are read with the same list,
- * so both lookups share one cached request.
- */
+/** What Broadsheet reads from the REST index: the site, and the comment settings. */
 export const SITE_INDEX_FIELDS = [
   'name',
   'description',
@@ -21,14 +18,20 @@ export const SITE_INDEX_FIELDS = [
   'namespaces',
 ];
 
-/** Site title, tagline and timezone, from the REST index. */
-export const getSiteInfo = cache(async (): Promise<SiteInfo> => {
+/** The REST index with the fields above, read once per render and cached under the site tag. */
+export const getSiteIndex = cache(async () => {
   const { data } = await wordpressTransport()({
     route: '/',
     params: { _fields: SITE_INDEX_FIELDS },
-    schema: rawSiteSchema,
+    schema: rawSiteSchema.extend(rawCommentSettingsSchema.shape),
     cache: publishedCache([TAGS.site]),
   });
+  return data;
+});
+
+/** Site title, tagline and timezone, from the REST index. */
+export const getSiteInfo = cache(async (): Promise<SiteInfo> => {
+  const data = await getSiteIndex();
   return {
     name: htmlToText(data.name),
     description: htmlToText(data.description),
