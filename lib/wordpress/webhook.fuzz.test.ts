@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ReplayGuard, signWebhook, tagsForEvent, verifyWebhook, webhookEventSchema } from './webhook';
+import { ReplayGuard, signWebhook, tagsForEvent, webhookEventSchema } from './webhook';
+import { NOW, SECRET, verifySigned } from './webhook.test-helpers';
 
 /**
  * Property-based checks of the webhook's edges: whatever arrives at /api/revalidate — noise,
  * signed noise, or any event the schema admits — the verifier answers with a verdict and never
  * throws (a throw would be a 500), and the tags of an accepted event are usable cache tags.
  */
-const SECRET = 'a-shared-secret-of-forty-characters-long!';
-const NOW = 1_790_000_000;
 /** Next ignores longer cache tags. */
 const NEXT_MAX_TAG_LENGTH = 256;
 const VERDICTS = [200, 400, 401, 413, 503];
@@ -62,19 +61,6 @@ const anyEvent = fc.oneof(
   }),
 );
 
-function verify(body: string, overrides: Partial<Parameters<typeof verifyWebhook>[0]> = {}) {
-  const timestamp = String(NOW);
-  return verifyWebhook({
-    secret: SECRET,
-    timestamp,
-    signature: signWebhook(SECRET, timestamp, body),
-    body,
-    nowSeconds: NOW,
-    replayGuard: new ReplayGuard(),
-    ...overrides,
-  });
-}
-
 describe('webhook verifier, fuzzed', () => {
   it('answers any unsigned request with a refusal, never a throw', () => {
     fc.assert(
@@ -83,7 +69,7 @@ describe('webhook verifier, fuzzed', () => {
         fc.option(fc.string({ maxLength: 40 })),
         fc.option(fc.string({ maxLength: 100 })),
         (body, timestamp, signature) => {
-          const verdict = verify(body, { timestamp, signature });
+          const verdict = verifySigned(body, { timestamp, signature });
           expect([401, 413]).toContain(verdict.status);
         },
       ),
@@ -95,7 +81,7 @@ describe('webhook verifier, fuzzed', () => {
       fc.property(
         fc.oneof(fc.json({ maxDepth: 4 }), fc.string({ unit: 'binary', maxLength: 500 })),
         (body) => {
-          expect(VERDICTS).toContain(verify(body).status);
+          expect(VERDICTS).toContain(verifySigned(body).status);
         },
       ),
     );
@@ -107,7 +93,7 @@ describe('webhook verifier, fuzzed', () => {
         expect(webhookEventSchema.safeParse(event).success).toBe(true);
         const body = JSON.stringify(event);
         const replayGuard = new ReplayGuard();
-        const verdict = verify(body, { replayGuard });
+        const verdict = verifySigned(body, { replayGuard });
         expect(verdict.status).toBe(200);
         if (verdict.status !== 200) return;
         expect(verdict.tags).toEqual(tagsForEvent(verdict.event));
@@ -117,7 +103,7 @@ describe('webhook verifier, fuzzed', () => {
           expect(tag.length).toBeLessThanOrEqual(NEXT_MAX_TAG_LENGTH);
         }
         // The same event again is a replay.
-        expect(verify(body, { replayGuard }).status).toBe(401);
+        expect(verifySigned(body, { replayGuard }).status).toBe(401);
       }),
     );
   });
@@ -132,7 +118,7 @@ describe('webhook verifier, fuzzed', () => {
           String.fromCharCode(body.charCodeAt(position) ^ flip) +
           body.slice(position + 1);
         const timestamp = String(NOW);
-        const verdict = verify(altered, { signature: signWebhook(SECRET, timestamp, body) });
+        const verdict = verifySigned(altered, { signature: signWebhook(SECRET, timestamp, body) });
         expect(verdict.status).toBe(401);
       }),
     );

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ReplayGuard, signWebhook, tagsForEvent, verifyWebhook, type WebhookEvent } from './webhook';
-
-const SECRET = 'a-shared-secret-of-forty-characters-long!';
-const NOW = 1_790_000_000;
+import { ReplayGuard, signWebhook, tagsForEvent, type WebhookEvent } from './webhook';
+import { NOW, SECRET, verifySigned } from './webhook.test-helpers';
 
 const postEvent: WebhookEvent = {
   id: 'b8f3c1d2-0000-4000-8000-000000000001',
@@ -21,18 +19,8 @@ const postEvent: WebhookEvent = {
   },
 };
 
-function signed(event: unknown, overrides: Partial<Parameters<typeof verifyWebhook>[0]> = {}) {
-  const body = JSON.stringify(event);
-  const timestamp = String(NOW);
-  return verifyWebhook({
-    secret: SECRET,
-    timestamp,
-    signature: signWebhook(SECRET, timestamp, body),
-    body,
-    nowSeconds: NOW,
-    replayGuard: new ReplayGuard(),
-    ...overrides,
-  });
+function signed(event: unknown, overrides: Parameters<typeof verifySigned>[1] = {}) {
+  return verifySigned(JSON.stringify(event), overrides);
 }
 
 describe('verifyWebhook', () => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { contentMeta, fingerprint, inParentOrder, postKind, termKind } from './import-wxr.mjs';
 
 describe('inParentOrder', () => {
-  const ids = (levels) => levels.map((level) => level.map((item) => item.id));
+  /** The ids of each level, for items that name their parent's id. */
+  const levelIds = (items) =>
+    inParentOrder(
+      items,
+      (item) => item.id,
+      (item) => item.parent,
+    ).map((level) => level.map((item) => item.id));
 
   it('puts every parent in an earlier level than its children, whatever the order given', () => {
     const items = [
@@ -11,28 +17,12 @@ describe('inParentOrder', () => {
       { id: 'root', parent: null },
       { id: 'other', parent: null },
     ];
-    expect(
-      ids(
-        inParentOrder(
-          items,
-          (item) => item.id,
-          (item) => item.parent,
-        ),
-      ),
-    ).toEqual([['root', 'other'], ['child'], ['grandchild']]);
+    expect(levelIds(items)).toEqual([['root', 'other'], ['child'], ['grandchild']]);
   });
 
   it('treats an item whose parent is missing as a root', () => {
     const items = [{ id: 2, parent: 99 }];
-    expect(
-      ids(
-        inParentOrder(
-          items,
-          (item) => item.id,
-          (item) => item.parent,
-        ),
-      ),
-    ).toEqual([[2]]);
+    expect(levelIds(items)).toEqual([[2]]);
   });
 
   it('keeps every item of a loop rather than hanging or losing one', () => {
