@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * The end-to-end suite runs against a production build and a freshly seeded embedded WordPress,
- * both started by scripts/e2e.mjs, which passes their addresses in the environment.
+ * The end-to-end suite runs against a production build and a freshly seeded WordPress (native
+ * PHP or Playground), both started by scripts/e2e.mjs, which passes their addresses in the
+ * environment.
  */
 const chromiumPath = process.env.E2E_CHROMIUM_PATH || undefined;
 const chromiumArgs = (process.env.E2E_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
@@ -18,12 +19,17 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   projects: [
-    { name: 'readers', testIgnore: /(editor|injection|outage|faults|instances)\.spec\.ts/ },
+    {
+      name: 'readers',
+      testIgnore: /(editor|injection|outage|faults|instances|playground-smoke)\.spec\.ts/,
+    },
     // Editors change content (the injection matrix adds hostile content), and the outage and
     // fault tests break WordPress, so they go last; files run in name order.
     { name: 'editors', testMatch: /(editor|injection|outage|faults)\.spec\.ts/, dependencies: ['readers'] },
     // Two instances sharing Redis; scripts/e2e.mjs starts the second one and Redis for it.
     { name: 'instances', testMatch: /instances\.spec\.ts/ },
+    // The demo's own WordPress (Playground), whichever WordPress the rest of the suite runs on.
+    { name: 'smoke', testMatch: /playground-smoke\.spec\.ts/ },
   ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100',

@@ -1,18 +1,46 @@
 #!/usr/bin/env node
-// The end-to-end run: for each permalink structure, a freshly seeded embedded WordPress, a
-// production build pointed at it (`next build && next start`), and the Playwright suite in
-// Chromium. Everything started here is stopped here, pass or fail.
-//   node scripts/e2e.mjs [--structure postname|date] [-- <playwright args>]
-import { mkdtempSync, rmSync } from 'node:fs';
+// The end-to-end run. For each permalink structure: a freshly seeded WordPress, a production
+// build pointed at it (`next build`, then `server.mjs`), and the Playwright suite in Chromium;
+// and a smoke test of the embedded WordPress exactly as `npm run demo` runs it (Playground).
+// Everything started here is stopped here, pass or fail.
+//   node scripts/e2e.mjs [--structure postname|date]… [--smoke] [--wordpress native|playground]
+//                        [--sequential] [-- <playwright args>]
+//
+// Which WordPress: native PHP (`php -S`, Debian's php-cli with php-sqlite3, and php-gd to seed)
+// when installed, Playground otherwise; `--wordpress` or E2E_WORDPRESS chooses. Both run the same
+// WordPress build, SQLite integration, plugins and seed (wordpress/dev/native-php.mjs).
+//
+// The structures and the smoke run side by side, each on its own ports: their builds take turns
+// (they share .next/; each build then moves to its own folder, see `deploy`), the rest overlaps.
+// `--sequential` runs them one after another. At the end a table says how long each phase took;
+// E2E_TIMINGS_FILE names a JSON file to write it to as well (scripts/test.mjs reads it).
+import { execFileSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startEmbeddedWordPress } from '../wordpress/dev/embedded-wordpress.mjs';
 import { importWxrFile } from '../wordpress/dev/import/import-wxr.mjs';
+import { canSeedNatively, canServeNatively } from '../wordpress/dev/native-php.mjs';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
 import { onShutdown, runToCompletion, startServer, waitForUrl } from './processes.mjs';
 import { freePort, startRedis } from './redis.mjs';
+import { formatTimings, timer } from './timings.mjs';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(projectRoot);
 
 // The whole suite runs on the first structure. The second reruns what depends on URLs —
 // routing, archives, links in feeds and sitemaps, editors' flows — and skips what does not
@@ -30,6 +58,8 @@ const STRUCTURES = {
     permalinkStructure: '/%postname%/',
     wordpressPort: 9411 + PORT_OFFSET,
     proxiedWordPressPort: 9413 + PORT_OFFSET,
+    appPort: 3100 + PORT_OFFSET,
+    secondAppPort: 3101 + PORT_OFFSET,
     readers: [],
     editors: [],
     instances: ['e2e/instances.spec.ts'],
@@ -40,6 +70,8 @@ const STRUCTURES = {
     permalinkStructure: '/%year%/%monthnum%/%day%/%postname%/',
     wordpressPort: 9412 + PORT_OFFSET,
     proxiedWordPressPort: null,
+    appPort: 3102 + PORT_OFFSET,
+    secondAppPort: null,
     readers: ['reader', 'archives', 'bad-input', 'feeds-sitemaps', 'protected'].map(
       (name) => `e2e/${name}.spec.ts`,
     ),
@@ -47,151 +79,339 @@ const STRUCTURES = {
     instances: null,
   },
 };
-const APP_PORT = 3100 + PORT_OFFSET;
-const SECOND_APP_PORT = 3101 + PORT_OFFSET;
+/** The embedded WordPress as `npm run demo` runs it: Playground, whatever --wordpress says. */
+const SMOKE = {
+  name: 'playground',
+  permalinkStructure: '/%postname%/',
+  wordpressPort: 9414 + PORT_OFFSET,
+  appPort: 3103 + PORT_OFFSET,
+  spec: 'e2e/playground-smoke.spec.ts',
+};
+/**
+ * The Node.js that runs the smoke's WordPress, build, server and browser: this one, or another
+ * named by E2E_SMOKE_NODE (CI proves the newest LTS line this way, see .ci/run).
+ */
+const smokeNode = (() => {
+  const path = process.env.E2E_SMOKE_NODE || process.execPath;
+  const version = execFileSync(path, ['--version'], { encoding: 'utf8' }).trim();
+  return { path, version };
+})();
 const nextBin = join('node_modules', 'next', 'dist', 'bin', 'next');
 const playwrightBin = join('node_modules', '@playwright', 'test', 'cli.js');
 
 const { values, positionals } = parseArgs({
-  options: { structure: { type: 'string', multiple: true } },
+  options: {
+    structure: { type: 'string', multiple: true },
+    smoke: { type: 'boolean', default: false },
+    wordpress: { type: 'string' },
+    sequential: { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 });
-const selected = values.structure ?? Object.keys(STRUCTURES);
-for (const name of selected) {
+for (const name of values.structure ?? []) {
   if (!(name in STRUCTURES))
     throw new Error(`Unknown structure "${name}"; use ${Object.keys(STRUCTURES).join(' or ')}`);
 }
+// With neither a structure, the smoke nor test files named, everything runs.
+const everything = !values.structure && !values.smoke && positionals.length === 0;
+const structures = values.structure ?? (values.smoke ? [] : Object.keys(STRUCTURES));
+const runSmoke = values.smoke || everything;
+
+const requestedWordPress = values.wordpress ?? process.env.E2E_WORDPRESS ?? 'auto';
+if (!['auto', 'native', 'playground'].includes(requestedWordPress))
+  throw new Error(`--wordpress (or E2E_WORDPRESS) must be native or playground, not "${requestedWordPress}"`);
+const nativeAvailable = canServeNatively(projectRoot);
+if (requestedWordPress === 'native' && !nativeAvailable)
+  throw new Error('--wordpress native needs PHP with SQLite: `apt-get install php-cli php-sqlite3 php-gd`.');
+const wordpressServer =
+  requestedWordPress === 'auto' ? (nativeAvailable ? 'native' : 'playground') : requestedWordPress;
+const backendName =
+  wordpressServer === 'native'
+    ? `native PHP (php -S; seeded with ${canSeedNatively() ? 'native PHP' : 'Playground, as php-gd is missing'})`
+    : 'Playground (PHP in WebAssembly)';
 
 const stoppers = [];
 async function stopAll() {
   while (stoppers.length) await stoppers.pop()();
 }
 onShutdown(stopAll);
+/** Registers a stopper for Ctrl-C and returns one that runs it once and forgets it. */
+function stopLater(stop) {
+  stoppers.push(stop);
+  return async () => {
+    const index = stoppers.indexOf(stop);
+    if (index === -1) return;
+    stoppers.splice(index, 1);
+    await stop();
+  };
+}
 
+const { timed, timings } = timer();
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+
+// The apps' output, also on the terminal, kept in files for the tests that read it; and each
+// build's own folder (see buildAndDeploy), outside the project so no tool finds it twice.
+const workFolder = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-'));
+stoppers.push(async () => rmSync(workFolder, { recursive: true, force: true }));
+
+const compilerCache = join('.next', 'cache', 'turbopack');
+const compilerCacheStash = join(workFolder, 'turbopack-cache');
+
+/** Moves a folder, and says whether it could (not across file systems). */
+function moveFolder(from, to) {
+  try {
+    renameSync(from, to);
+    return true;
+  } catch (error) {
+    if (error?.code === 'EXDEV') return false;
+    throw error;
+  }
+}
+
+// The builds share .next/ and so take turns.
+let buildTurn = Promise.resolve();
+function inTurn(task) {
+  const result = buildTurn.then(task);
+  buildTurn = result.catch(() => {});
+  return result;
+}
+
+/**
+ * `next build` for one lane, then its output moves to a folder of its own that looks like the
+ * project (every other entry is a link back to it), where server.mjs serves it: the next build
+ * can start while this one is being tested, as a deployment ships .next/ with the sources.
+ */
+async function buildAndDeploy(lane, env, node = process.execPath) {
+  rmSync('.next', { recursive: true, force: true });
+  // Turbopack's own cache of the compilation (never pages or data) carries over from the
+  // previous lane's build, which makes the later builds faster.
+  if (existsSync(compilerCacheStash)) {
+    mkdirSync('.next/cache', { recursive: true });
+    moveFolder(compilerCacheStash, compilerCache);
+  }
+  await runToCompletion(node, [nextBin, 'build'], {
+    // Offline here; its telemetry would only wait on the network.
+    env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
+    label: `next build (${lane})`,
+    prefix: `[build ${lane}] `,
+  });
+  if (existsSync(compilerCache)) moveFolder(compilerCache, compilerCacheStash);
+  const folder = join(workFolder, lane);
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  for (const entry of readdirSync(projectRoot)) {
+    if (['.next', '.git', '.wordpress'].includes(entry)) continue;
+    symlinkSync(join(projectRoot, entry), join(folder, entry));
+  }
+  if (!moveFolder('.next', join(folder, '.next'))) {
+    cpSync('.next', join(folder, '.next'), { recursive: true });
+    rmSync('.next', { recursive: true, force: true });
+  }
+  return folder;
+}
+
+/** The production server of a lane, answering on `port`. */
+async function startApp(lane, deployment, port, env, logFile, node = process.execPath) {
+  const app = startServer(node, [join(projectRoot, 'server.mjs'), '--port', String(port)], {
+    env,
+    cwd: deployment,
+    logFile,
+    prefix: `[app ${lane}] `,
+  });
+  const stop = stopLater(app.stop);
+  await waitForUrl(`http://127.0.0.1:${port}/`, { child: app.child, timeoutMs: 60_000 });
+  return stop;
+}
+
+function playwright(lane, project, specs, testEnv, node = process.execPath) {
+  return runToCompletion(
+    node,
+    // A file selection may hold no test of one project; that is not a failure. Each lane keeps
+    // its own results folder (Playwright empties it when it starts).
+    [
+      playwrightBin,
+      'test',
+      `--project=${project}`,
+      '--no-deps',
+      '--pass-with-no-tests',
+      `--output=test-results/${lane}`,
+      ...specs,
+    ],
+    { env: testEnv, label: `Playwright ${project} (${lane})`, prefix: `[${lane}] ` },
+  );
+}
+
+function testEnvironment({ appUrl, site, permalinkStructure, chromiumPath, appLog }) {
+  return {
+    ...process.env,
+    E2E_BASE_URL: appUrl,
+    E2E_WORDPRESS_URL: site.url,
+    E2E_WORDPRESS_SITE_URL: site.siteUrl,
+    E2E_PERMALINK_STRUCTURE: permalinkStructure,
+    E2E_WORDPRESS_USER: site.env.WORDPRESS_PREVIEW_USER,
+    E2E_WORDPRESS_APPLICATION_PASSWORD: site.env.WORDPRESS_APPLICATION_PASSWORD,
+    E2E_BROADSHEET_SECRET: site.env.BROADSHEET_SECRET,
+    E2E_WORDPRESS_PGID: String(site.pid),
+    E2E_WORDPRESS_SERVER: site.server,
+    E2E_CHROMIUM_PATH: chromiumPath ?? '',
+    E2E_CHROMIUM_ARGS: CHROMIUM_ARGS.join(' '),
+    E2E_APP_LOG: appLog,
+  };
+}
+
+async function runStructure(name, chromiumPath) {
+  const structure = STRUCTURES[name];
+  const appUrl = `http://127.0.0.1:${structure.appPort}`;
+  const log = (line) => console.log(`[wordpress e2e-${name}] ${line}`);
+  const site = await timed(`seed WordPress, ${name} (${wordpressServer})`, () =>
+    startEmbeddedWordPress({
+      name: `e2e-${name}`,
+      port: structure.proxiedWordPressPort ?? structure.wordpressPort,
+      sitePort: structure.wordpressPort,
+      permalinkStructure: structure.permalinkStructure,
+      reset: true,
+      frontendUrl: appUrl,
+      server: wordpressServer,
+      log,
+    }),
+  );
+  const stopWordPress = stopLater(site.stop);
+  site.server = wordpressServer;
+  // The proxy answers at the site's own URL, so it runs before anything reads the site.
+  let faultProxy = null;
+  if (structure.proxiedWordPressPort !== null) {
+    faultProxy = await startFaultProxy({ port: structure.wordpressPort, upstream: site.url });
+    stoppers.push(faultProxy.stop);
+    console.log(
+      `[e2e] ${name}: WordPress behind the fault proxy ${faultProxy.url} (control ${faultProxy.controlUrl})`,
+    );
+  }
+  if (structure.importFixture) {
+    const { summary } = await timed(`import the WXR fixture, ${name}`, () =>
+      importWxrFile(structure.importFixture, {
+        site: {
+          url: site.url,
+          user: site.env.WORDPRESS_PREVIEW_USER,
+          applicationPassword: site.env.WORDPRESS_APPLICATION_PASSWORD,
+        },
+      }),
+    );
+    log(summary.replaceAll('\n', `\n[wordpress e2e-${name}] `));
+  }
+
+  const env = { ...process.env, ...site.env, SITE_URL: appUrl, NODE_ENV: 'production' };
+  const deployment = await inTurn(() => {
+    console.log(`\n[e2e] ${name} permalinks (${structure.permalinkStructure}): building… (${seconds()})`);
+    return timed(`next build, ${name}`, () => buildAndDeploy(name, env));
+  });
+  let redis = null;
+  if (structure.instances !== null) {
+    redis = await startRedis({ port: await freePort() });
+    stoppers.push(redis.stop);
+    env.REDIS_URL = redis.url;
+    console.log(`[e2e] ${name}: sharing the cache through Redis at ${redis.url}`);
+  }
+  const appLog = join(workFolder, `app-${name}.log`);
+  const stopApp = await startApp(name, deployment, structure.appPort, env, appLog);
+  console.log(`[e2e] ${name}: running Playwright (${seconds()})`);
+  const testEnv = {
+    ...testEnvironment({
+      appUrl,
+      site,
+      permalinkStructure: structure.permalinkStructure,
+      chromiumPath,
+      appLog,
+    }),
+    E2E_FAULT_PROXY_URL: faultProxy?.controlUrl ?? '',
+  };
+  // Readers first, then editors (who change content and stop WordPress), as two runs so a
+  // file selection applies to both (Playwright runs a dependency project unfiltered).
+  for (const project of ['readers', 'editors', 'instances']) {
+    if (structure[project] === null) continue;
+    if (project === 'instances') {
+      const second = startServer(
+        process.execPath,
+        [join(projectRoot, 'server.mjs'), '--port', String(structure.secondAppPort)],
+        { env, cwd: deployment, prefix: `[app ${name} B] ` },
+      );
+      stoppers.push(second.stop);
+      await waitForUrl(`http://127.0.0.1:${structure.secondAppPort}/`, {
+        child: second.child,
+        timeoutMs: 60_000,
+      });
+      testEnv.E2E_INSTANCE_B_URL = `http://127.0.0.1:${structure.secondAppPort}`;
+      testEnv.E2E_REDIS_PORT = new URL(redis.url).port;
+    }
+    const specs = positionals.length > 0 ? positionals : structure[project];
+    await timed(`Playwright ${project}, ${name}`, () => playwright(name, project, specs, testEnv));
+  }
+  await stopApp();
+  await stopWordPress();
+  rmSync(deployment, { recursive: true, force: true });
+}
+
+async function runPlaygroundSmoke(chromiumPath) {
+  const appUrl = `http://127.0.0.1:${SMOKE.appPort}`;
+  const node = smokeNode.path;
+  const site = await timed(`seed WordPress, smoke (playground, Node ${smokeNode.version})`, () =>
+    startEmbeddedWordPress({
+      name: `e2e-${SMOKE.name}`,
+      port: SMOKE.wordpressPort,
+      permalinkStructure: SMOKE.permalinkStructure,
+      reset: true,
+      frontendUrl: appUrl,
+      server: 'playground',
+      node,
+      log: (line) => console.log(`[wordpress e2e-${SMOKE.name}] ${line}`),
+    }),
+  );
+  const stopWordPress = stopLater(site.stop);
+  site.server = 'playground';
+  const env = { ...process.env, ...site.env, SITE_URL: appUrl, NODE_ENV: 'production' };
+  const deployment = await inTurn(() =>
+    timed(`next build, smoke (Node ${smokeNode.version})`, () => buildAndDeploy(SMOKE.name, env, node)),
+  );
+  const appLog = join(workFolder, `app-${SMOKE.name}.log`);
+  const stopApp = await startApp(SMOKE.name, deployment, SMOKE.appPort, env, appLog, node);
+  const testEnv = testEnvironment({
+    appUrl,
+    site,
+    permalinkStructure: SMOKE.permalinkStructure,
+    chromiumPath,
+    appLog,
+  });
+  await timed(`Playwright smoke (playground, Node ${smokeNode.version})`, () =>
+    playwright(SMOKE.name, 'smoke', [SMOKE.spec], testEnv, node),
+  );
+  await stopApp();
+  await stopWordPress();
+  rmSync(deployment, { recursive: true, force: true });
+}
+
 let failed = false;
 try {
   const chromiumPath = await findChromium();
   console.log(`[e2e] Browser: ${chromiumPath ?? 'Playwright’s own Chromium'}`);
-
-  // Seeding is the slow part; both sites are prepared at once.
-  const sites = await Promise.all(
-    selected.map((name) =>
-      startEmbeddedWordPress({
-        name: `e2e-${name}`,
-        port: STRUCTURES[name].proxiedWordPressPort ?? STRUCTURES[name].wordpressPort,
-        sitePort: STRUCTURES[name].wordpressPort,
-        permalinkStructure: STRUCTURES[name].permalinkStructure,
-        reset: true,
-        frontendUrl: `http://127.0.0.1:${APP_PORT}`,
-        log: (line) => console.log(`[wordpress e2e-${name}] ${line}`),
-      }).then(async (site) => {
-        stoppers.push(site.stop);
-        // The proxy answers at the site's own URL, so it runs before anything reads the site.
-        let faultProxy = null;
-        if (STRUCTURES[name].proxiedWordPressPort !== null) {
-          faultProxy = await startFaultProxy({ port: STRUCTURES[name].wordpressPort, upstream: site.url });
-          stoppers.push(faultProxy.stop);
-          console.log(
-            `[e2e] ${name}: WordPress behind the fault proxy ${faultProxy.url} (control ${faultProxy.controlUrl})`,
-          );
-        }
-        const fixture = STRUCTURES[name].importFixture;
-        if (fixture) {
-          const { summary } = await importWxrFile(fixture, {
-            site: {
-              url: site.url,
-              user: site.env.WORDPRESS_PREVIEW_USER,
-              applicationPassword: site.env.WORDPRESS_APPLICATION_PASSWORD,
-            },
-          });
-          console.log(`[wordpress e2e-${name}] ${summary.replaceAll('\n', `\n[wordpress e2e-${name}] `)}`);
-        }
-        return [name, site, faultProxy];
+  console.log(`[e2e] WordPress: ${backendName}`);
+  if (wordpressServer === 'playground' && requestedWordPress === 'auto') {
+    console.log('[e2e] (install php-cli, php-sqlite3 and php-gd for a much faster run on native PHP)');
+  }
+  const lanes = [
+    ...structures.map((name) => () => runStructure(name, chromiumPath)),
+    ...(runSmoke ? [() => runPlaygroundSmoke(chromiumPath)] : []),
+  ];
+  const guarded = lanes.map(
+    (lane) => () =>
+      lane().catch((error) => {
+        failed = true;
+        console.error(`\n[e2e] ${error instanceof Error ? error.message : error}`);
       }),
-    ),
   );
-  // The apps' output, also on the terminal, kept in files for the tests that read it.
-  const logFolder = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-'));
-  stoppers.unshift(async () => rmSync(logFolder, { recursive: true, force: true }));
-
-  for (const [name, site, faultProxy] of sites) {
-    const env = {
-      ...process.env,
-      ...site.env,
-      SITE_URL: `http://127.0.0.1:${APP_PORT}`,
-      NODE_ENV: 'production',
-    };
-    console.log(
-      `\n[e2e] ${name} permalinks (${STRUCTURES[name].permalinkStructure}): building… (${seconds()})`,
-    );
-    rmSync('.next', { recursive: true, force: true });
-    await runToCompletion(process.execPath, [nextBin, 'build'], { env, label: 'next build' });
-    let redis = null;
-    if (STRUCTURES[name].instances !== null) {
-      redis = await startRedis({ port: await freePort() });
-      stoppers.push(redis.stop);
-      env.REDIS_URL = redis.url;
-      console.log(`[e2e] ${name}: sharing the cache through Redis at ${redis.url}`);
-    }
-    const appLog = join(logFolder, `app-${name}.log`);
-    const app = startServer(process.execPath, ['server.mjs', '--port', String(APP_PORT)], {
-      env,
-      logFile: appLog,
-    });
-    stoppers.push(app.stop);
-    await waitForUrl(`http://127.0.0.1:${APP_PORT}/`, { child: app.child, timeoutMs: 60_000 });
-    console.log(`[e2e] ${name}: running Playwright (${seconds()})`);
-    try {
-      const testEnv = {
-        ...process.env,
-        E2E_BASE_URL: `http://127.0.0.1:${APP_PORT}`,
-        E2E_WORDPRESS_URL: site.url,
-        E2E_WORDPRESS_SITE_URL: site.siteUrl,
-        E2E_PERMALINK_STRUCTURE: STRUCTURES[name].permalinkStructure,
-        E2E_WORDPRESS_USER: site.env.WORDPRESS_PREVIEW_USER,
-        E2E_WORDPRESS_APPLICATION_PASSWORD: site.env.WORDPRESS_APPLICATION_PASSWORD,
-        E2E_BROADSHEET_SECRET: site.env.BROADSHEET_SECRET,
-        E2E_WORDPRESS_PGID: String(site.pid),
-        E2E_CHROMIUM_PATH: chromiumPath ?? '',
-        E2E_CHROMIUM_ARGS: CHROMIUM_ARGS.join(' '),
-        E2E_APP_LOG: appLog,
-        E2E_FAULT_PROXY_URL: faultProxy?.controlUrl ?? '',
-      };
-      // Readers first, then editors (who change content and stop WordPress), as two runs so a
-      // file selection applies to both (Playwright runs a dependency project unfiltered).
-      for (const project of ['readers', 'editors', 'instances']) {
-        if (STRUCTURES[name][project] === null) continue;
-        if (project === 'instances') {
-          const second = startServer(process.execPath, ['server.mjs', '--port', String(SECOND_APP_PORT)], {
-            env,
-          });
-          stoppers.push(second.stop);
-          await waitForUrl(`http://127.0.0.1:${SECOND_APP_PORT}/`, {
-            child: second.child,
-            timeoutMs: 60_000,
-          });
-          testEnv.E2E_INSTANCE_B_URL = `http://127.0.0.1:${SECOND_APP_PORT}`;
-          testEnv.E2E_REDIS_PORT = new URL(redis.url).port;
-        }
-        const specs = positionals.length > 0 ? positionals : STRUCTURES[name][project];
-        await runToCompletion(
-          process.execPath,
-          // A file selection may hold no test of one project; that is not a failure.
-          [playwrightBin, 'test', `--project=${project}`, '--no-deps', '--pass-with-no-tests', ...specs],
-          {
-            env: testEnv,
-            label: `Playwright ${project} (${name} permalinks)`,
-          },
-        );
-      }
-    } catch (error) {
-      failed = true;
-      console.error(`[e2e] ${error.message}`);
-    }
-    await app.stop();
-    stoppers.splice(stoppers.indexOf(app.stop), 1);
+  if (values.sequential) {
+    for (const lane of guarded) await lane();
+  } else {
+    await Promise.all(guarded.map((lane) => lane()));
   }
 } catch (error) {
   failed = true;
@@ -199,5 +419,13 @@ try {
 } finally {
   await stopAll();
 }
+console.log(`\n[e2e] WordPress: ${backendName}`);
+console.log(formatTimings(timings, '[e2e] '));
 console.log(`[e2e] ${failed ? 'FAILED' : 'passed'} in ${seconds()}`);
+if (process.env.E2E_TIMINGS_FILE) {
+  writeFileSync(
+    process.env.E2E_TIMINGS_FILE,
+    JSON.stringify({ wordpress: backendName, timings, ok: !failed }, null, 2),
+  );
+}
 process.exit(failed ? 1 : 0);

@@ -3,10 +3,39 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 
-/** Runs a command to completion, inheriting the terminal; rejects on a non-zero exit. */
-export function runToCompletion(command, args, { env = process.env, label = command } = {}) {
+/**
+ * Copies a stream to `target` line by line, each line starting with `prefix` (so the output of
+ * commands running side by side can be told apart), and to `log` when given.
+ */
+function forwardLines(stream, target, prefix, log) {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk) => {
+    log?.write(chunk);
+    if (!prefix) {
+      target.write(chunk);
+      return;
+    }
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    if (lines.length > 0) target.write(lines.map((line) => `${prefix}${line}\n`).join(''));
+  });
+  stream.on('end', () => {
+    if (pending) target.write(`${prefix ?? ''}${pending}\n`);
+  });
+}
+
+/**
+ * Runs a command to completion, its output on the terminal (each line after `prefix`, when
+ * given); rejects on a non-zero exit.
+ */
+export function runToCompletion(command, args, { env = process.env, label = command, cwd, prefix } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', env });
+    const child = spawn(command, args, { stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit', env, cwd });
+    if (prefix) {
+      forwardLines(child.stdout, process.stdout, prefix);
+      forwardLines(child.stderr, process.stderr, prefix);
+    }
     child.on('error', reject);
     child.on('exit', (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${label} failed (${signal ?? `exit ${code}`})`)),
@@ -51,25 +80,25 @@ export async function stopProcessGroup(pgid, graceMs = 5000) {
 /**
  * Starts a long-running server in its own process group so stopping it ends its children too.
  * With `logFile`, its output goes to the terminal and is also appended to that file (for tests
- * that check what the server logged).
+ * that check what the server logged); with `prefix`, each line on the terminal starts with it.
  */
-export function startServer(command, args, { env = process.env, stdio = 'inherit', logFile = null } = {}) {
+export function startServer(
+  command,
+  args,
+  { env = process.env, stdio = 'inherit', logFile = null, cwd, prefix } = {},
+) {
+  const piped = Boolean(logFile || prefix);
   const child = spawn(command, args, {
-    stdio: logFile ? ['ignore', 'pipe', 'pipe'] : stdio,
+    stdio: piped ? ['ignore', 'pipe', 'pipe'] : stdio,
     env,
+    cwd,
     detached: true,
   });
-  if (logFile) {
-    const log = createWriteStream(logFile, { flags: 'a' });
-    child.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
-      log.write(chunk);
-    });
-    child.stderr.on('data', (chunk) => {
-      process.stderr.write(chunk);
-      log.write(chunk);
-    });
-    child.on('exit', () => log.end());
+  if (piped) {
+    const log = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
+    forwardLines(child.stdout, process.stdout, prefix, log);
+    forwardLines(child.stderr, process.stderr, prefix, log);
+    child.on('close', () => log?.end());
   }
   return { child, stop: () => stopProcessGroup(child.pid) };
 }

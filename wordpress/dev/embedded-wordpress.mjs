@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFil
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stopProcessGroup } from '../../scripts/processes.mjs';
-import { startNativePhpServer } from './native-php.mjs';
+import { canSeedNatively, seedWithNativePhp, startNativePhpServer } from './native-php.mjs';
 import { extractZip } from './zip.mjs';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,7 +21,7 @@ const wordpressBuilds = join(projectRoot, 'node_modules/@wp-playground/wordpress
 const WORDPRESS_VERSION = '6.5';
 /** PHP workers of the server: one deadlocks on a request back to itself, more than two do not help on two cores. */
 const PHP_WORKERS = 2;
-/** Native PHP workers (`php -S`), for the benchmark and the soak. */
+/** Native PHP workers (`php -S`): the end-to-end suite, the benchmark and the soak. */
 const NATIVE_PHP_WORKERS = 4;
 
 export const DEFAULT_PERMALINK_STRUCTURE = '/%postname%/';
@@ -84,20 +84,23 @@ function playgroundArgs(siteFolder, sitePort, companion = {}) {
 }
 
 /** The constants playgroundArgs defines, for native PHP (see native-php.mjs). */
-function nativeConstants(companion) {
+function nativeConstants(companion = {}) {
   const constants = {
     WP_ENVIRONMENT_TYPE: 'local',
     WP_HTTP_BLOCK_EXTERNAL: true,
     DISABLE_WP_CRON: true,
+    WP_DEBUG: true,
+    WP_DEBUG_LOG: true,
+    WP_DEBUG_DISPLAY: false,
   };
   if (companion.frontendUrl) constants.BROADSHEET_FRONTEND_URL = companion.frontendUrl;
   if (companion.secret) constants.BROADSHEET_SECRET = companion.secret;
   return constants;
 }
 
-function run(args, { logFile } = {}) {
+function run(args, { logFile, node = process.execPath } = {}) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [playgroundCli, ...args], {
+    const child = spawn(node, [playgroundCli, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -111,26 +114,67 @@ function run(args, { logFile } = {}) {
   });
 }
 
-async function seed(folder, sitePort, permalinkStructure, log) {
+/** The files and settings a native PHP server (or seed) of an instance works with. */
+function nativeSiteOptions(folder, port, sitePort, companion) {
+  return {
+    projectRoot,
+    instanceFolder: folder,
+    siteFolder: join(folder, 'site'),
+    siteUrl: `http://127.0.0.1:${sitePort}`,
+    port,
+    workers: NATIVE_PHP_WORKERS,
+    constants: nativeConstants(companion),
+    muPluginsFolder: join(devFolder, 'mu-plugins'),
+    companionPluginFolder: existsSync(join(companionPluginFolder, 'broadsheet.php'))
+      ? companionPluginFolder
+      : null,
+  };
+}
+
+/** Seeds with Playground's `php` command, or with native PHP when `native` (see native-php.mjs). */
+async function seed(folder, { port, sitePort, permalinkStructure, native, node, log }) {
   const siteFolder = join(folder, 'site');
-  log(`Seeding the demo content (permalinks ${permalinkStructure}); this takes a minute or two…`);
-  const started = Date.now();
-  const { code, output } = await run(
-    [
-      'php',
-      ...playgroundArgs(siteFolder, sitePort),
-      `--mount=${join(devFolder, 'seed')}:/broadsheet-seed`,
-      '--define=BROADSHEET_PERMALINK_STRUCTURE',
-      permalinkStructure,
-      '--',
-      '/broadsheet-seed/seed.php',
-    ],
-    { logFile: join(folder, 'seed.log') },
+  log(
+    `Seeding the demo content (permalinks ${permalinkStructure}) on ${native ? 'native PHP' : 'Playground'}` +
+      `${native ? '' : '; this takes a minute or two'}…`,
   );
+  const started = Date.now();
+  const logFile = join(folder, 'seed.log');
+  let code;
+  let output;
+  if (native) {
+    // The wp-config.php Playground writes into a site it installs.
+    writeFileSync(
+      join(siteFolder, 'wp-config.php'),
+      readFileSync(join(siteFolder, 'wp-config-sample.php'), 'utf8').replace(
+        /^<\?php/,
+        "<?php define( 'CONCATENATE_SCRIPTS', false );",
+      ),
+    );
+    ({ code, output } = await seedWithNativePhp({
+      ...nativeSiteOptions(folder, port, sitePort),
+      seedScript: join(devFolder, 'seed/seed.php'),
+      seedConstants: { BROADSHEET_PERMALINK_STRUCTURE: permalinkStructure },
+      logFile,
+    }));
+  } else {
+    ({ code, output } = await run(
+      [
+        'php',
+        ...playgroundArgs(siteFolder, sitePort),
+        `--mount=${join(devFolder, 'seed')}:/broadsheet-seed`,
+        '--define=BROADSHEET_PERMALINK_STRUCTURE',
+        permalinkStructure,
+        '--',
+        '/broadsheet-seed/seed.php',
+      ],
+      { logFile, node },
+    ));
+  }
   const resultLine = output.split('\n').find((line) => line.startsWith('BROADSHEET_SEED_RESULT '));
   if (code !== 0 || !resultLine) {
     throw new Error(
-      `Seeding the embedded WordPress failed (exit ${code}). Its output is in ${join(folder, 'seed.log')}:\n${output.slice(-2000)}`,
+      `Seeding the embedded WordPress failed (exit ${code}). Its output is in ${logFile}:\n${output.slice(-2000)}`,
     );
   }
   const result = JSON.parse(resultLine.slice('BROADSHEET_SEED_RESULT '.length));
@@ -163,7 +207,7 @@ async function waitUntilAnswering(url, child, logFile, timeoutMs) {
       throw new Error(`The embedded WordPress exited (code ${child.exitCode}) before answering:\n${log}`);
     }
     try {
-      const response = await fetch(`${url}/?rest_route=/`, { signal: AbortSignal.timeout(5000) });
+      const response = await fetch(`${url}/?rest_route=/`, { signal: AbortSignal.timeout(30_000) });
       if (response.ok) return;
     } catch {
       // Not listening yet.
@@ -178,15 +222,17 @@ async function waitUntilAnswering(url, child, logFile, timeoutMs) {
 /**
  * Starts (seeding first when needed) an embedded WordPress instance.
  * @param {{ name?: string, port?: number, sitePort?: number, permalinkStructure?: string,
- *   reset?: boolean, frontendUrl?: string, server?: 'playground' | 'native',
+ *   reset?: boolean, frontendUrl?: string, server?: 'playground' | 'native', node?: string,
  *   log?: (line: string) => void }} options
  *   sitePort, when set on first start, makes the site's URL use that port while WordPress
  *   listens on `port`: for a proxy in front of it (fault injection, request counting), so the
  *   links WordPress writes point at the proxy the frontend talks to.
  *   frontendUrl tells the companion plugin where to send webhooks and previews; the secret it
  *   shares with the frontend is made on first start and kept in state.json.
- *   server 'native' serves a copy of the seeded site with Debian's PHP (benchmarks and the soak
- *   only, see native-php.mjs); seeding always uses Playground.
+ *   server 'native' serves a copy of the seeded site with Debian's PHP (the end-to-end suite,
+ *   the benchmark and the soak; see native-php.mjs), and seeds a new instance with it too when
+ *   PHP has GD (otherwise Playground seeds it). node is the Node.js binary Playground runs on
+ *   (this one by default).
  * @returns {Promise<{ url: string, state: object, env: Record<string, string>, stop: () => Promise<void> }>}
  */
 export async function startEmbeddedWordPress(options = {}) {
@@ -206,7 +252,15 @@ export async function startEmbeddedWordPress(options = {}) {
     log(`Unpacking WordPress ${WORDPRESS_VERSION} into ${siteFolder}`);
     unpackWordPress(siteFolder);
     const permalinkStructure = options.permalinkStructure ?? DEFAULT_PERMALINK_STRUCTURE;
-    const result = await seed(folder, sitePort, permalinkStructure, log);
+    const seededWith = options.server === 'native' && canSeedNatively() ? 'native' : 'playground';
+    const result = await seed(folder, {
+      port,
+      sitePort,
+      permalinkStructure,
+      native: seededWith === 'native',
+      node: options.node,
+      log,
+    });
     state = {
       url: `http://127.0.0.1:${port}`,
       port,
@@ -217,6 +271,7 @@ export async function startEmbeddedWordPress(options = {}) {
       // Shared with the frontend: signs the companion plugin's webhooks and preview links.
       secret: randomBytes(32).toString('hex'),
       seededAt: new Date().toISOString(),
+      seededWith,
       counts: result,
     };
     writeFileSync(join(folder, 'state.json'), `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
@@ -239,21 +294,8 @@ export async function startEmbeddedWordPress(options = {}) {
   let logFile;
   let workers = PHP_WORKERS;
   if (native) {
-    // Benchmarks and the soak only (see native-php.mjs).
     workers = NATIVE_PHP_WORKERS;
-    const server = startNativePhpServer({
-      projectRoot,
-      instanceFolder: folder,
-      siteFolder,
-      siteUrl: `http://127.0.0.1:${sitePort}`,
-      port,
-      workers,
-      constants: nativeConstants(companion),
-      muPluginsFolder: join(devFolder, 'mu-plugins'),
-      companionPluginFolder: existsSync(join(companionPluginFolder, 'broadsheet.php'))
-        ? companionPluginFolder
-        : null,
-    });
+    const server = startNativePhpServer(nativeSiteOptions(folder, port, sitePort, companion));
     child = server.child;
     logFile = server.logFile;
   } else {
@@ -261,7 +303,7 @@ export async function startEmbeddedWordPress(options = {}) {
     const logFd = openSync(logFile, 'w');
     // Its own process group, so stopping it also ends Playground's worker processes.
     child = spawn(
-      process.execPath,
+      options.node ?? process.execPath,
       [
         playgroundCli,
         'server',
@@ -275,7 +317,8 @@ export async function startEmbeddedWordPress(options = {}) {
   const url = state.url;
   const started = Date.now();
   try {
-    await waitUntilAnswering(url, child, logFile, 120_000);
+    // Generous: Playground boots slowly on a busy machine, and the wait ends as soon as it answers.
+    await waitUntilAnswering(url, child, logFile, 300_000);
   } catch (error) {
     await stopProcessGroup(child.pid);
     throw error;

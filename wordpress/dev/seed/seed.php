@@ -12,7 +12,8 @@
  *   BROADSHEET_PERMALINK_STRUCTURE  e.g. /%postname%/ or /%year%/%monthnum%/%day%/%postname%/
  */
 
-require '/wordpress/wp-load.php';
+// Playground mounts WordPress at /wordpress; native PHP names its root in ABSPATH.
+require defined( 'ABSPATH' ) ? ABSPATH . 'wp-load.php' : '/wordpress/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/image.php';
 require_once ABSPATH . 'wp-admin/includes/file.php';
 require_once ABSPATH . 'wp-admin/includes/media.php';
