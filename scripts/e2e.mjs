@@ -20,6 +20,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -287,9 +288,20 @@ async function runStructure(name, chromiumPath) {
       `[e2e] ${name}: WordPress behind the fault proxy ${faultProxy.url} (control ${faultProxy.controlUrl})`,
     );
   }
+  let importFixture = null;
   if (structure.importFixture) {
+    // The fixture names a file this site serves, at its address without E2E_PORT_OFFSET; the
+    // copy imported (and re-imported by e2e/import.spec.ts) names it where the site is now.
+    importFixture = join(workFolder, `import-${name}.xml`);
+    writeFileSync(
+      importFixture,
+      readFileSync(structure.importFixture, 'utf8').replaceAll(
+        `http://127.0.0.1:${structure.wordpressPort - PORT_OFFSET}/`,
+        `${site.siteUrl}/`,
+      ),
+    );
     const { summary } = await timed(`import the WXR fixture, ${name}`, () =>
-      importWxrFile(structure.importFixture, {
+      importWxrFile(importFixture, {
         site: {
           url: site.url,
           user: site.env.WORDPRESS_PREVIEW_USER,
@@ -324,6 +336,7 @@ async function runStructure(name, chromiumPath) {
       appLog,
     }),
     E2E_FAULT_PROXY_URL: faultProxy?.controlUrl ?? '',
+    ...(importFixture ? { E2E_IMPORT_FIXTURE: importFixture } : {}),
   };
   // Readers first, then editors (who change content and stop WordPress), as two runs so a
   // file selection applies to both (Playwright runs a dependency project unfiltered).
@@ -368,7 +381,15 @@ async function runPlaygroundSmoke(chromiumPath) {
   );
   const stopWordPress = stopLater(site.stop);
   site.server = 'playground';
-  const env = { ...process.env, ...site.env, SITE_URL: appUrl, NODE_ENV: 'production' };
+  const env = {
+    ...process.env,
+    ...site.env,
+    SITE_URL: appUrl,
+    NODE_ENV: 'production',
+    // Playground boots WordPress for every request; on a busy machine a re-render's requests
+    // can take longer than the default deadline, and this test is about Playground working.
+    WORDPRESS_TIMEOUT_MS: '20000',
+  };
   const deployment = await inTurn(() =>
     timed(`next build, smoke (Node ${smokeNode.version})`, () => buildAndDeploy(SMOKE.name, env, node)),
   );
