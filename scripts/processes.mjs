@@ -25,6 +25,9 @@ function forwardLines(stream, target, prefix, log) {
   });
 }
 
+/** Commands runToCompletion is waiting for, ended on shutdown (see onShutdown). */
+const runningCommands = new Set();
+
 /**
  * Runs a command to completion, its output on the terminal (each line after `prefix`, when
  * given); rejects on a non-zero exit.
@@ -32,6 +35,8 @@ function forwardLines(stream, target, prefix, log) {
 export function runToCompletion(command, args, { env = process.env, label = command, cwd, prefix } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit', env, cwd });
+    runningCommands.add(child);
+    child.on('exit', () => runningCommands.delete(child));
     if (prefix) {
       forwardLines(child.stdout, process.stdout, prefix);
       forwardLines(child.stderr, process.stderr, prefix);
@@ -127,6 +132,9 @@ export async function waitForUrl(url, { timeoutMs = 60_000, child } = {}) {
 export function onShutdown(cleanup) {
   let stopping = null;
   const shutdown = (code) => {
+    // A command still running (a build, a Playwright run) would otherwise outlive this process
+    // when it is stopped by a signal sent to it alone.
+    for (const child of runningCommands) child.kill('SIGTERM');
     stopping ??= cleanup().finally(() => process.exit(code));
     return stopping;
   };
