@@ -17,8 +17,6 @@ import {
  * preview URL answers 404 — the same answer whether the post exists, is someone else's draft,
  * private or password-protected, so the refusal tells nothing about what is there.
  */
-test.describe.configure({ mode: 'serial' });
-
 type Previewable = WordPressPost & { broadsheet_preview_link?: string | null };
 
 interface Draft {
