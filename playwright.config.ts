@@ -8,6 +8,21 @@ import { defineConfig } from '@playwright/test';
 const chromiumPath = process.env.E2E_CHROMIUM_PATH || undefined;
 const chromiumArgs = (process.env.E2E_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
 
+/** Specs that write to WordPress or break it; every other spec only reads. */
+const EDITOR_SPECS = [
+  'comment-editor',
+  'editor',
+  'faults',
+  'injection',
+  'outage',
+  'preview-security',
+  'site-address',
+  'write-routes',
+];
+/** Specs that need servers of their own, started by scripts/e2e.mjs for their project. */
+const OWN_SERVER_SPECS = ['instances', 'playground-smoke'];
+const specs = (names: string[]) => new RegExp(`(^|/)(${names.join('|')})\\.spec\\.ts$`);
+
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
@@ -19,17 +34,15 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   projects: [
-    {
-      name: 'readers',
-      testIgnore: /(editor|injection|outage|faults|instances|playground-smoke)\.spec\.ts/,
-    },
-    // Editors change content (the injection matrix adds hostile content), and the outage and
-    // fault tests break WordPress, so they go last; files run in name order.
-    { name: 'editors', testMatch: /(editor|injection|outage|faults)\.spec\.ts/, dependencies: ['readers'] },
+    { name: 'readers', testIgnore: [specs(EDITOR_SPECS), specs(OWN_SERVER_SPECS)] },
+    // Editors change content (the injection matrix adds hostile content, the site-address spec
+    // moves WordPress's Site Address), and the outage and fault tests break WordPress, so they go
+    // last; files run in name order, and each restores what it changed.
+    { name: 'editors', testMatch: specs(EDITOR_SPECS), dependencies: ['readers'] },
     // Two instances sharing Redis; scripts/e2e.mjs starts the second one and Redis for it.
-    { name: 'instances', testMatch: /instances\.spec\.ts/ },
+    { name: 'instances', testMatch: specs(['instances']) },
     // The demo's own WordPress (Playground), whichever WordPress the rest of the suite runs on.
-    { name: 'smoke', testMatch: /playground-smoke\.spec\.ts/ },
+    { name: 'smoke', testMatch: specs(['playground-smoke']) },
   ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100',

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { expect, test } from '@playwright/test';
 import { pathOf, wordpressGet, type WordPressPost } from './wordpress';
 
@@ -42,6 +43,16 @@ test.describe('password-protected posts', () => {
     await expect(page.locator('.article__content p').first()).not.toBeEmpty();
     await expect(page.getByLabel('Password')).toHaveCount(0);
 
+    // The browser keeps the unlock, but not the password in any readable form.
+    const cookies = await context.cookies();
+    expect(cookies.length).toBeGreaterThan(0);
+    for (const cookie of cookies) {
+      expect(cookie.value).not.toContain(PASSWORD);
+      expect(Buffer.from(cookie.value, 'base64url').toString('latin1')).not.toContain(PASSWORD);
+      expect(cookie.httpOnly).toBe(true);
+      expect(cookie.path).toBe(`/protected/post/${post.id}/`);
+    }
+
     // Another reader, without the cookie, still gets the form.
     const stranger = await browser.newContext();
     const strangerPage = await stranger.newPage();
@@ -50,4 +61,53 @@ test.describe('password-protected posts', () => {
     await stranger.close();
     await context.close();
   });
+
+  test('repeated wrong passwords from one address are refused with 429', async ({ baseURL }) => {
+    const post = await protectedPost();
+    // From a loopback address of its own, so the other tests' reader (127.0.0.1) is not held up.
+    const guess = (attempt: number) =>
+      postForm(baseURL ?? '', '/api/unlock/', {
+        id: String(post.id),
+        type: 'post',
+        password: `guess-${attempt}`,
+      });
+    const statuses: number[] = [];
+    for (let attempt = 1; attempt <= 11; attempt++) statuses.push((await guess(attempt)).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(303));
+    expect(statuses[10]).toBe(429);
+    const refused = await guess(12);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
 });
+
+/** A form POST from the loopback address 127.0.0.2 (any 127.x address reaches this machine). */
+function postForm(
+  baseUrl: string,
+  path: string,
+  fields: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+  const url = new URL(baseUrl);
+  const body = new URLSearchParams(fields).toString();
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: 'POST',
+        localAddress: '127.0.0.2',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Content-Length': Buffer.byteLength(body),
+        },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}

@@ -124,3 +124,54 @@ export async function sendPostUpdatedWebhook(baseURL: string, object: { id: numb
     body,
   });
 }
+
+/** A WordPress user the tests act as, with one of their Application Passwords. */
+export interface WordPressAccount {
+  id: number;
+  user: string;
+  applicationPassword: string;
+}
+
+/** A REST request as `account` (a Contributor, an Editor…), to see what that role may do. */
+export async function wordpressRequestAs<T>(
+  account: WordPressAccount,
+  method: 'GET' | 'POST',
+  route: string,
+  options: { body?: Record<string, unknown>; params?: Record<string, string | number> } = {},
+): Promise<T> {
+  const url = new URL(`${wordpressUrl}/`);
+  url.searchParams.set('rest_route', route);
+  for (const [key, value] of Object.entries(options.params ?? {})) url.searchParams.set(key, String(value));
+  const response = await fetch(url, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Basic ${Buffer.from(`${account.user}:${account.applicationPassword}`).toString('base64')}`,
+    },
+    body: method === 'POST' ? JSON.stringify(options.body ?? {}) : undefined,
+  });
+  if (!response.ok)
+    throw new Error(
+      `WordPress ${method} ${route} as ${account.user} answered ${response.status}: ${await response.text()}`,
+    );
+  return (await response.json()) as T;
+}
+
+/** A new WordPress user with `role`, created by the administrator, and an Application Password for them. */
+export async function createWordPressAccount(
+  role: 'contributor' | 'author' | 'editor',
+): Promise<WordPressAccount> {
+  const user = `${role}-${Date.now()}-${randomUUID().slice(0, 8)}`;
+  const created = await wordpressWrite<{ id: number }>('POST', '/wp/v2/users', {
+    username: user,
+    email: `${user}@example.com`,
+    password: randomUUID(),
+    roles: [role],
+  });
+  const { password } = await wordpressWrite<{ password: string }>(
+    'POST',
+    `/wp/v2/users/${created.id}/application-passwords`,
+    { name: 'End-to-end tests' },
+  );
+  return { id: created.id, user, applicationPassword: password };
+}

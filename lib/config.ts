@@ -63,7 +63,7 @@ const environmentSchema = z
   })
   .refine((env) => Boolean(env.WORDPRESS_PREVIEW_USER) === Boolean(env.WORDPRESS_APPLICATION_PASSWORD), {
     message:
-      'WORDPRESS_PREVIEW_USER and WORDPRESS_APPLICATION_PASSWORD go together: set both (an administrator and one of their Application Passwords, e.g. WORDPRESS_PREVIEW_USER=admin WORDPRESS_APPLICATION_PASSWORD="abcd efgh ijkl mnop qrst uvwx") or neither',
+      'WORDPRESS_PREVIEW_USER and WORDPRESS_APPLICATION_PASSWORD go together: set both (an Editor and one of their Application Passwords, e.g. WORDPRESS_PREVIEW_USER=previews WORDPRESS_APPLICATION_PASSWORD="abcd efgh ijkl mnop qrst uvwx") or neither',
     path: ['WORDPRESS_APPLICATION_PASSWORD'],
   });
 

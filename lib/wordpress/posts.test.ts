@@ -5,7 +5,7 @@ import indexFixture from './fixtures/index.json';
 import pageFixture from './fixtures/page.json';
 import postFixture from './fixtures/post.json';
 import postsFixture from './fixtures/posts.json';
-import { listPosts, resolvePath } from './posts';
+import { getProtectedPost, listPosts, resolvePath } from './posts';
 import { getSiteInfo } from './site';
 
 // getConfig() reads process.env on first use and the transport captures the global fetch when it is
@@ -259,6 +259,20 @@ describe('listPosts', () => {
     expect(await listPosts({ kind: 'search', term: '   ' }, 1)).toBeNull();
     expect(await listPosts({ kind: 'search', term: 'x'.repeat(201) }, 1)).toBeNull();
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
+
+describe('getProtectedPost', () => {
+  it('sends the password in the request body, never in the URL (access logs)', async () => {
+    fetchMock.mockResolvedValueOnce(json(postFixture));
+    const post = await getProtectedPost({ type: 'page', id: 7 }, 'lantern');
+    expect(post?.id).toBe(postFixture.id);
+    const { url, init } = requested(0);
+    expect(url.searchParams.get('rest_route')).toBe('/wp/v2/pages/7');
+    expect(url.toString()).not.toContain('lantern');
+    expect(init.method).toBe('POST');
+    expect(new Headers(init.headers).get('X-HTTP-Method-Override')).toBe('GET');
+    expect(JSON.parse(String(init.body))).toEqual({ password: 'lantern' });
   });
 });
 

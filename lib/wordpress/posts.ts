@@ -245,6 +245,7 @@ export async function getPreviewPost(target: { id: number; type: 'post' | 'page'
 /**
  * A password-protected post unlocked with the reader's password: fetched with WordPress's
  * `password` parameter and never cached, so one reader's unlocked copy never reaches another.
+ * The password goes in the request body, never the URL, so no access log records it.
  * Returns null when the password is wrong or the post does not exist.
  */
 export async function getProtectedPost(
@@ -254,7 +255,9 @@ export async function getProtectedPost(
   try {
     const response = await wordpressTransport()({
       route: `${target.type === 'page' ? '/wp/v2/pages' : '/wp/v2/posts'}/${target.id}`,
-      params: { password, _embed: EMBED },
+      // WordPress reads _embed from the query string only.
+      params: { _embed: EMBED },
+      privateParams: { password },
       schema: rawPostSchema,
       cache: 'no-store',
     });

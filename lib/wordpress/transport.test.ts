@@ -197,6 +197,32 @@ describe('createTransport cache policy', () => {
     expect(init.next).toBeUndefined();
   });
 
+  it('sends private parameters in a POST body that WordPress serves as a GET, never in the URL', async () => {
+    const { request, fetchMock } = setup();
+    fetchMock
+      .mockResolvedValueOnce(new Response('busy', { status: 503 }))
+      .mockResolvedValueOnce(json(postFixture));
+    await request({
+      route: '/wp/v2/posts/12',
+      params: { _embed: 'author' },
+      privateParams: { password: 'lantern' },
+      schema: rawPostSchema,
+      cache: PUBLISHED,
+    });
+    // Still a read: retried after the 503, and never cached.
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    const url = calledUrl(fetchMock, 1);
+    expect(url.toString()).not.toContain('lantern');
+    expect(url.searchParams.get('_embed')).toBe('author');
+    const init = calledInit(fetchMock, 1);
+    expect(init.method).toBe('POST');
+    expect(new Headers(init.headers).get('X-HTTP-Method-Override')).toBe('GET');
+    expect(new Headers(init.headers).get('Content-Type')).toBe('application/json');
+    expect(JSON.parse(String(init.body))).toEqual({ password: 'lantern' });
+    expect(init.cache).toBe('no-store');
+    expect(init.next).toBeUndefined();
+  });
+
   it('gives every attempt an abort signal', async () => {
     const { request, fetchMock } = setup();
     fetchMock.mockResolvedValueOnce(json(postsFixture));

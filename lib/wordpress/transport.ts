@@ -29,6 +29,12 @@ export interface WordPressRequest<Schema extends z.ZodType> {
   postJson?: Record<string, unknown>;
   /** Extra request headers, e.g. the signed commenter address on a new comment. */
   headers?: Record<string, string>;
+  /**
+   * Parameters of a read that must never appear in a URL, where access logs and proxies keep
+   * them (a post password). They travel as the JSON body of a POST that WordPress serves as a
+   * GET (`X-HTTP-Method-Override: GET`); the request stays a read: retried, never cached.
+   */
+  privateParams?: Record<string, string>;
 }
 
 export interface WordPressResponse<T> {
@@ -159,11 +165,16 @@ export function createTransport(options: TransportOptions) {
     const isWrite = spec.postJson !== undefined;
     const maxAttempts = isWrite ? 1 : defaultMaxAttempts;
     const url = buildRestUrl(options.baseUrl, spec.route, spec.params);
-    const init: NextFetchInit = isWrite
+    const jsonBody = spec.postJson ?? spec.privateParams;
+    const init: NextFetchInit = jsonBody
       ? {
           method: 'POST',
-          headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-          body: JSON.stringify(spec.postJson),
+          headers: {
+            Accept: 'application/json',
+            'Content-Type': 'application/json',
+            ...(isWrite ? {} : { 'X-HTTP-Method-Override': 'GET' }),
+          },
+          body: JSON.stringify(jsonBody),
         }
       : { method: 'GET', headers: { Accept: 'application/json' } };
     if (spec.headers) init.headers = { ...init.headers, ...spec.headers };
@@ -173,11 +184,11 @@ export function createTransport(options: TransportOptions) {
       );
       init.headers = { ...init.headers, Authorization: `Basic ${token}` };
     }
-    const cached = spec.cache !== 'no-store' && !spec.credentials && !isWrite;
-    if (spec.cache === 'no-store' || spec.credentials || isWrite) {
-      init.cache = 'no-store';
-    } else {
+    const cached = spec.cache !== 'no-store' && !spec.credentials && !jsonBody;
+    if (spec.cache !== 'no-store' && cached) {
       init.next = { revalidate: spec.cache.revalidateSeconds, tags: [...spec.cache.tags] };
+    } else {
+      init.cache = 'no-store';
     }
 
     // One deadline for all attempts, so a reader never waits longer than the configured timeout.

@@ -1,5 +1,8 @@
-import { handlePreviewRequest } from '@/lib/wordpress/preview-request';
+import { getConfig } from '@/lib/config';
+import { handlePreviewRequest } from '@/lib/previews/request';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = handlePreviewRequest;
+export function GET(request: Request) {
+  return handlePreviewRequest(request, getConfig());
+}

@@ -1,4 +1,4 @@
-import { handlePreviewExit } from '@/lib/wordpress/preview-request';
+import { handlePreviewExit } from '@/lib/previews/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,8 +4,9 @@ import { notFound } from 'next/navigation';
 import { Article } from '@/components/article';
 import { PasswordForm } from '@/components/password-form';
 import { getConfig } from '@/lib/config';
+import { parsePostTarget } from '@/lib/post-target';
+import { openUnlockCookie, unlockCookieName } from '@/lib/unlock/cookie';
 import { getProtectedPost, getSiteInfo } from '@/lib/wordpress';
-import { unlockCookieName } from '@/lib/wordpress/unlock-request';
 
 type Props = {
   params: Promise<{ type: string; id: string }>;
@@ -19,9 +20,10 @@ export const metadata: Metadata = { title: 'Protected story', robots: { index: f
 
 export default async function ProtectedPage({ params, searchParams }: Props) {
   const { type, id } = await params;
-  if ((type !== 'post' && type !== 'page') || !/^[1-9]\d{0,9}$/.test(id)) notFound();
-  const target = { type, id: Number(id) } as const;
-  const password = (await cookies()).get(unlockCookieName(target.id))?.value;
+  const target = parsePostTarget(type, id);
+  if (!target) notFound();
+  const cookie = (await cookies()).get(unlockCookieName(target))?.value;
+  const password = cookie ? openUnlockCookie(getConfig().sharedSecret, target, cookie) : null;
   const wrong = (await searchParams).error === 'wrong-password';
   const [post, site] = await Promise.all([
     password ? getProtectedPost(target, password) : Promise.resolve(null),
