@@ -195,24 +195,37 @@ export class CommentRejectedError extends WordPressRequestRejectedError {
   }
 }
 
+/** How long a signed comment request stays valid, either way, for clocks that disagree. */
+export const COMMENT_SIGNATURE_WINDOW_SECONDS = 300;
+
 /**
- * WordPress sees every comment arrive from this server's address, so its flood control would
- * treat all readers as one. The companion plugin takes the reader's address from this header
- * instead, trusting it only with a valid signature (HMAC-SHA256 with the shared secret over
- * "commenter:<timestamp>.<address>", five minutes' validity).
+ * The signature that lets a comment through the companion plugin, which refuses anonymous REST
+ * comments without it, so readers can only comment through this frontend (its honeypot, limits
+ * and field checks). HMAC-SHA256 with the shared secret over "comment:<timestamp>\n<address>\n
+ * <body>": the "comment:" prefix keeps it apart from webhook and preview signatures, the
+ * timestamp bounds a replay to COMMENT_SIGNATURE_WINDOW_SECONDS (and a replayed comment is
+ * WordPress's duplicate), and the exact body binds it to this comment.
+ *
+ * The reader's address rides along, signed: WordPress sees every comment arrive from this
+ * server, so its flood control and spam checks would otherwise treat all readers as one. The
+ * plugin records the address only from a request this signature vouches for. Without an address
+ * (unknown to this server) it is empty, and WordPress keeps its own.
  */
-export function commenterHeaders(
+export function signedCommentHeaders(
+  body: string,
   address: string | null,
-  secret = getConfig().sharedSecret,
+  secret: string | null = getConfig().sharedSecret,
   nowSeconds = Math.floor(Date.now() / 1000),
 ): Record<string, string> {
-  if (!address || !secret) return {};
+  if (!secret) return {};
   const timestamp = String(nowSeconds);
-  const signature = createHmac('sha256', secret).update(`commenter:${timestamp}.${address}`).digest('hex');
+  const signature = createHmac('sha256', secret)
+    .update(`comment:${timestamp}\n${address ?? ''}\n${body}`)
+    .digest('hex');
   return {
-    'X-Broadsheet-Commenter-Address': address,
-    'X-Broadsheet-Commenter-Timestamp': timestamp,
-    'X-Broadsheet-Commenter-Signature': `sha256=${signature}`,
+    ...(address ? { 'X-Broadsheet-Commenter-Address': address } : {}),
+    'X-Broadsheet-Comment-Timestamp': timestamp,
+    'X-Broadsheet-Comment-Signature': `sha256=${signature}`,
   };
 }
 
@@ -236,8 +249,8 @@ function rejectionOf(code: string | null, status: number): CommentRejection {
 }
 
 /**
- * Creates a comment as an anonymous reader. The companion plugin allows this; WordPress decides
- * everything else (open, moderation, flood, duplicates). Throws CommentRejectedError with a reason
+ * Creates a comment as an anonymous reader, in a request signed for the companion plugin
+ * (signedCommentHeaders), which allows it then and only then; WordPress decides everything else (open, moderation, flood, duplicates). Throws CommentRejectedError with a reason
  * when WordPress refuses, WordPressUnavailableError when it cannot be asked.
  */
 export async function createComment(input: NewComment): Promise<Comment> {
@@ -256,7 +269,7 @@ export async function createComment(input: NewComment): Promise<Comment> {
         content: input.content,
         ...(input.userAgent ? { author_user_agent: input.userAgent.slice(0, 254) } : {}),
       },
-      headers: commenterHeaders(input.clientAddress),
+      signBody: (body) => signedCommentHeaders(body, input.clientAddress),
     });
     return mapComment(data, wordpressHome());
   } catch (error) {

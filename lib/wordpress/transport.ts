@@ -27,8 +27,10 @@ export interface WordPressRequest<Schema extends z.ZodType> {
    * may have acted on a request whose answer was lost, and a second attempt would act twice.
    */
   postJson?: Record<string, unknown>;
-  /** Extra request headers, e.g. the signed commenter address on a new comment. */
+  /** Extra request headers. */
   headers?: Record<string, string>;
+  /** Headers computed from the exact body sent: a signature over a write (see createComment). */
+  signBody?: (body: string) => Record<string, string>;
 }
 
 export interface WordPressResponse<T> {
@@ -159,14 +161,17 @@ export function createTransport(options: TransportOptions) {
     const isWrite = spec.postJson !== undefined;
     const maxAttempts = isWrite ? 1 : defaultMaxAttempts;
     const url = buildRestUrl(options.baseUrl, spec.route, spec.params);
-    const init: NextFetchInit = isWrite
-      ? {
-          method: 'POST',
-          headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-          body: JSON.stringify(spec.postJson),
-        }
-      : { method: 'GET', headers: { Accept: 'application/json' } };
+    const body = isWrite ? JSON.stringify(spec.postJson) : undefined;
+    const init: NextFetchInit =
+      body !== undefined
+        ? {
+            method: 'POST',
+            headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+            body,
+          }
+        : { method: 'GET', headers: { Accept: 'application/json' } };
     if (spec.headers) init.headers = { ...init.headers, ...spec.headers };
+    if (spec.signBody && body !== undefined) init.headers = { ...init.headers, ...spec.signBody(body) };
     if (spec.credentials) {
       const token = Buffer.from(`${spec.credentials.user}:${spec.credentials.applicationPassword}`).toString(
         'base64',
