@@ -30,6 +30,7 @@ function deps(overrides: Partial<SubmissionDependencies> = {}): SubmissionDepend
     revalidateComments: vi.fn(),
     rateLimiter: new RateLimiter(5, 60_000),
     trustProxy: false,
+    siteUrl: 'https://www.example.com',
     ...overrides,
   };
 }
@@ -116,6 +117,29 @@ describe('handleCommentSubmission', () => {
     const unavailable = deps({ createComment: vi.fn(async () => Promise.reject(new Error('down'))) });
     vi.spyOn(console, 'error').mockImplementation(() => {});
     expect((await handleCommentSubmission(jsonPost(valid), unavailable)).status).toBe(503);
+  });
+
+  it("refuses a form posted from another site (403), without asking WordPress; accepts the site's own", async () => {
+    for (const headers of [
+      { origin: 'https://evil.example.net' },
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'null' },
+    ]) {
+      const dependencies = deps();
+      const response = await handleCommentSubmission(formPost(valid, headers), dependencies);
+      expect(response.status).toBe(403);
+      expect(response.headers.get('location')).toBeNull();
+      expect(dependencies.createComment).not.toHaveBeenCalled();
+    }
+    for (const headers of [
+      { origin: 'https://www.example.com', 'sec-fetch-site': 'same-origin' },
+      { origin: 'http://frontend.test', host: 'frontend.test', 'sec-fetch-site': 'same-origin' },
+    ]) {
+      const dependencies = deps();
+      const response = await handleCommentSubmission(formPost(valid, headers), dependencies);
+      expect(response.status).toBe(303);
+      expect(dependencies.createComment).toHaveBeenCalledOnce();
+    }
   });
 
   it('refuses a body that names no story (400)', async () => {

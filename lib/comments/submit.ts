@@ -1,5 +1,6 @@
 import { clientAddress } from '@/lib/client-address';
 import { RateLimiter } from '@/lib/rate-limit';
+import { isCrossSiteRequest } from '@/lib/request-origin';
 import type { NewComment } from '@/lib/wordpress/comments';
 import type { Comment } from '@/lib/wordpress/types';
 import {
@@ -20,6 +21,8 @@ export interface SubmissionDependencies {
   revalidateComments: (postId: number) => void | Promise<void>;
   rateLimiter: RateLimiter;
   trustProxy: boolean;
+  /** This site's public origin (SITE_URL): forms posted from elsewhere are refused. */
+  siteUrl: string;
 }
 
 /**
@@ -100,13 +103,21 @@ function statusOf(outcome: SubmissionOutcome): number {
 /**
  * POST /api/comments/: one comment, from the form without JavaScript (form data; answered with a
  * 303 back to the story, to an anchor that explains the outcome) or from the comment island
- * (JSON; answered with a SubmissionResult). Order: honeypot, per-reader limit, field checks,
- * then WordPress, which has the last word (closed, duplicate, flood, moderation).
+ * (JSON; answered with a SubmissionResult). Order: cross-site posts refused (403, before the
+ * body is read), honeypot, per-reader limit, field checks, then WordPress, which has the last
+ * word (closed, duplicate, flood, moderation).
  */
 export async function handleCommentSubmission(
   request: Request,
   deps: SubmissionDependencies,
 ): Promise<Response> {
+  if (isCrossSiteRequest(request.headers, deps.siteUrl)) {
+    // Another site's page must not post in a reader's name (and from the reader's address).
+    return new Response("Comments are accepted from this site's own pages only.", {
+      status: 403,
+      headers: { ...NO_STORE, 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
   const submission = await parseSubmission(request);
   if (!submission || submission.postId === null) {
     return Response.json(
