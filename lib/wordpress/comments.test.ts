@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageOfThreads, safeAuthorUrl, signedCommentHeaders, threadComments } from './comments';
+import { signedCommentHeaders } from './comment-signature';
+import { pageOfThreads, safeAuthorUrl, threadComments } from './comments';
 import { createHmac } from 'node:crypto';
 import type { Comment } from './types';
 

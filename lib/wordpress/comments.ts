@@ -1,9 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { cache } from 'react';
 import { getConfig } from '@/lib/config';
 import { sanitizeCommentContent } from '@/lib/content/sanitize';
 import { htmlToText } from '@/lib/content/text';
 import { publishedCache, wordpressHome, wordpressTransport } from './client';
+import { signedCommentHeaders } from './comment-signature';
 import { WordPressRequestRejectedError } from './errors';
 import { toIsoUtc } from './map';
 import { rawCommentListSchema, rawCommentSchema, type RawComment } from './schemas';
@@ -195,40 +195,6 @@ export class CommentRejectedError extends WordPressRequestRejectedError {
   }
 }
 
-/** How long a signed comment request stays valid, either way, for clocks that disagree. */
-export const COMMENT_SIGNATURE_WINDOW_SECONDS = 300;
-
-/**
- * The signature that lets a comment through the companion plugin, which refuses anonymous REST
- * comments without it, so readers can only comment through this frontend (its honeypot, limits
- * and field checks). HMAC-SHA256 with the shared secret over "comment:<timestamp>\n<address>\n
- * <body>": the "comment:" prefix keeps it apart from webhook and preview signatures, the
- * timestamp bounds a replay to COMMENT_SIGNATURE_WINDOW_SECONDS (and a replayed comment is
- * WordPress's duplicate), and the exact body binds it to this comment.
- *
- * The reader's address rides along, signed: WordPress sees every comment arrive from this
- * server, so its flood control and spam checks would otherwise treat all readers as one. The
- * plugin records the address only from a request this signature vouches for. Without an address
- * (unknown to this server) it is empty, and WordPress keeps its own.
- */
-export function signedCommentHeaders(
-  body: string,
-  address: string | null,
-  secret: string | null = getConfig().sharedSecret,
-  nowSeconds = Math.floor(Date.now() / 1000),
-): Record<string, string> {
-  if (!secret) return {};
-  const timestamp = String(nowSeconds);
-  const signature = createHmac('sha256', secret)
-    .update(`comment:${timestamp}\n${address ?? ''}\n${body}`)
-    .digest('hex');
-  return {
-    ...(address ? { 'X-Broadsheet-Commenter-Address': address } : {}),
-    'X-Broadsheet-Comment-Timestamp': timestamp,
-    'X-Broadsheet-Comment-Signature': `sha256=${signature}`,
-  };
-}
-
 function rejectionOf(code: string | null, status: number): CommentRejection {
   switch (code) {
     case 'rest_comment_closed':
@@ -250,7 +216,8 @@ function rejectionOf(code: string | null, status: number): CommentRejection {
 
 /**
  * Creates a comment as an anonymous reader, in a request signed for the companion plugin
- * (signedCommentHeaders), which allows it then and only then; WordPress decides everything else (open, moderation, flood, duplicates). Throws CommentRejectedError with a reason
+ * (signedCommentHeaders), which allows it then and only then; WordPress decides everything else
+ * (open, moderation, flood, duplicates). Throws CommentRejectedError with a reason
  * when WordPress refuses, WordPressUnavailableError when it cannot be asked.
  */
 export async function createComment(input: NewComment): Promise<Comment> {
@@ -269,7 +236,7 @@ export async function createComment(input: NewComment): Promise<Comment> {
         content: input.content,
         ...(input.userAgent ? { author_user_agent: input.userAgent.slice(0, 254) } : {}),
       },
-      signBody: (body) => signedCommentHeaders(body, input.clientAddress),
+      signBody: (body) => signedCommentHeaders(body, input.clientAddress, getConfig().sharedSecret),
     });
     return mapComment(data, wordpressHome());
   } catch (error) {
