@@ -70,6 +70,8 @@ describe('a warning when readers would share one limit', () => {
       new Headers({ 'x-forwarded-for': '198.51.100.1', 'x-broadsheet-client-address': '203.0.113.5' }),
       false,
     );
+    // Nor a direct loopback connection, whose X-Forwarded-For Next filled in with its address.
+    fresh(new Headers({ 'x-forwarded-for': '127.0.0.1', 'x-broadsheet-client-address': '127.0.0.1' }), false);
     expect(warn).not.toHaveBeenCalled();
     const proxied = new Headers({
       'x-forwarded-for': '203.0.113.5',

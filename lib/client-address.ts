@@ -18,13 +18,11 @@ export const CONNECTION_ADDRESS_HEADER = 'x-broadsheet-client-address';
  */
 export function clientAddress(headers: Headers, trustProxy: boolean): string | null {
   const connection = headers.get(CONNECTION_ADDRESS_HEADER)?.trim();
-  if (trustProxy) {
-    const last = headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
-    const forwarded = last ? normalizeAddress(last) : null;
-    if (forwarded) return forwarded;
-  }
+  const last = headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
+  const forwarded = last ? normalizeAddress(last) : null;
+  if (trustProxy && forwarded) return forwarded;
   const address = connection ? normalizeAddress(connection) : null;
-  warnOnceIfShared(headers, trustProxy, address);
+  warnOnceIfShared(address, trustProxy ? null : forwarded);
   return address;
 }
 
@@ -36,13 +34,15 @@ let warned = false;
  * behind a proxy with TRUST_PROXY off, and on a server other than server.mjs: the operator must
  * hear about it, once.
  */
-function warnOnceIfShared(headers: Headers, trustProxy: boolean, address: string | null) {
+function warnOnceIfShared(address: string | null, untrustedForwarded: string | null) {
   if (warned) return;
   let problem: string | null = null;
   if (address === null) {
     problem =
       'the connection address is unknown (is the app served by server.mjs? `next start` does not set it)';
-  } else if (!trustProxy && headers.has('x-forwarded-for') && isPrivateAddress(address)) {
+  } else if (untrustedForwarded && untrustedForwarded !== address && isPrivateAddress(address)) {
+    // Next itself fills in X-Forwarded-For with the connection's address when none came, so
+    // only another address there tells of a proxy.
     problem = `requests arrive from ${address} with X-Forwarded-For, so a proxy seems to be in front; if it writes the reader's address there, set TRUST_PROXY=true`;
   }
   if (problem === null) return;
