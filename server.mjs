@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import next from 'next';
+import { enforceBodyLimit } from './serving/body-limits.mjs';
 import { cacheKeyFor, captureIntoCache, isDocumentRequest, sendEntry } from './serving/fast-path.mjs';
 import { PageCache } from './serving/page-cache.mjs';
 
@@ -203,6 +204,8 @@ createServer((req, res) => {
   // The connection's own address, for per-reader limits (lib/client-address.ts). Always
   // overwritten, so a client cannot choose it.
   req.headers['x-broadsheet-client-address'] = req.socket.remoteAddress ?? '';
+  // A body over its route's cap is refused before Next would buffer it (up to 10 MB).
+  if (enforceBodyLimit(req, res)) return;
   const cacheKey = pageCacheEnabled ? cacheKeyFor(req) : null;
   const entry = cacheKey ? pageCache.get(cacheKey) : undefined;
   if (entry) {

@@ -29,8 +29,8 @@ describe('clientAddress', () => {
     expect(clientAddress(headers, false)).toBe('10.0.0.1');
   });
 
-  it("uses X-Forwarded-For's first entry behind a trusted proxy", () => {
-    expect(clientAddress(headers, true)).toBe('203.0.113.5');
+  it("uses X-Forwarded-For's last entry, the one the trusted proxy wrote", () => {
+    expect(clientAddress(headers, true)).toBe('10.0.0.1');
   });
 
   it('returns null when nothing usable is known', () => {

@@ -1,5 +1,9 @@
+import { addressKey } from './client-address';
+
 /**
- * A fixed-window counter per key, in this process's memory. With several instances each counts
+ * A fixed-window counter per key, in this process's memory. A key that is an IPv6 address
+ * counts for its whole /64 network (addressKey), so one subscriber cannot step around the limit
+ * by changing addresses within its own network. With several instances each counts
  * on its own, so the effective limit is per instance: good enough to stop a single client
  * hammering a form, not a global quota.
  */
@@ -13,7 +17,11 @@ export class RateLimiter {
   ) {}
 
   /** Counts one attempt; says whether it is allowed and, if not, when to try again. */
-  attempt(key: string, now = Date.now()): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+  attempt(
+    reader: string,
+    now = Date.now(),
+  ): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+    const key = addressKey(reader);
     let window = this.windows.get(key);
     if (!window || now - window.startedAt >= this.windowMs) {
       this.forgetExpired(now);

@@ -1,9 +1,9 @@
-import parse from 'html-react-parser';
 import Link from 'next/link';
 import { OUTCOME_MESSAGES, outcomeAnchor, type SubmissionOutcome } from '@/lib/comments/form';
 import { commentPagePath } from '@/lib/routes';
 import type { Comment, CommentPage } from '@/lib/wordpress';
 import { FormattedDate, type SiteDates } from '../formatted-date';
+import { CommentBody } from './comment-body';
 import { CommentForm } from './comment-form';
 import '../islands.css';
 
@@ -40,8 +40,7 @@ function CommentItem({ comment, maxDepth, site }: { comment: Comment; maxDepth: 
             <FormattedDate iso={comment.publishedAt} site={site} />
           </a>
         </p>
-        {/* Sanitised in lib/wordpress (sanitizeCommentContent), then parsed: never injected raw. */}
-        <div className="comment__content">{parse(comment.contentHtml)}</div>
+        <CommentBody commentId={comment.id} html={comment.contentHtml} />
         {comment.depth < maxDepth && (
           // Shown only once the comment form is interactive (CSS), which then makes it a reply.
           <button

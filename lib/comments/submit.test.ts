@@ -30,6 +30,7 @@ function deps(overrides: Partial<SubmissionDependencies> = {}): SubmissionDepend
     revalidateComments: vi.fn(),
     rateLimiter: new RateLimiter(5, 60_000),
     trustProxy: false,
+    siteUrl: 'https://www.example.com',
     ...overrides,
   };
 }
@@ -116,6 +117,59 @@ describe('handleCommentSubmission', () => {
     const unavailable = deps({ createComment: vi.fn(async () => Promise.reject(new Error('down'))) });
     vi.spyOn(console, 'error').mockImplementation(() => {});
     expect((await handleCommentSubmission(jsonPost(valid), unavailable)).status).toBe(503);
+  });
+
+  it("refuses a form posted from another site (403), without asking WordPress; accepts the site's own", async () => {
+    for (const headers of [
+      { origin: 'https://evil.example.net' } as Record<string, string>,
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'null' },
+    ]) {
+      const dependencies = deps();
+      const response = await handleCommentSubmission(formPost(valid, headers), dependencies);
+      expect(response.status).toBe(403);
+      expect(response.headers.get('location')).toBeNull();
+      expect(dependencies.createComment).not.toHaveBeenCalled();
+    }
+    for (const headers of [
+      { origin: 'https://www.example.com', 'sec-fetch-site': 'same-origin' } as Record<string, string>,
+      { origin: 'http://frontend.test', host: 'frontend.test', 'sec-fetch-site': 'same-origin' },
+    ]) {
+      const dependencies = deps();
+      const response = await handleCommentSubmission(formPost(valid, headers), dependencies);
+      expect(response.status).toBe(303);
+      expect(dependencies.createComment).toHaveBeenCalledOnce();
+    }
+  });
+
+  it('refuses a body declared longer than any comment (413) before reading it', async () => {
+    const dependencies = deps();
+    const request = formPost(valid, { 'content-length': String(10 * 1024 * 1024) });
+    const response = await handleCommentSubmission(request, dependencies);
+    expect(response.status).toBe(413);
+    expect(request.bodyUsed).toBe(false);
+    expect(dependencies.createComment).not.toHaveBeenCalled();
+  });
+
+  it('stops reading a body that grows past the limit, whatever it declared (413)', async () => {
+    const dependencies = deps();
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(97));
+      },
+    });
+    const request = new Request('http://frontend.test/api/comments/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: endless,
+      duplex: 'half',
+    } as RequestInit);
+    const response = await handleCommentSubmission(request, dependencies);
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThan(20);
+    expect(dependencies.createComment).not.toHaveBeenCalled();
   });
 
   it('refuses a body that names no story (400)', async () => {

@@ -1,5 +1,7 @@
 import { clientAddress } from '@/lib/client-address';
 import { RateLimiter } from '@/lib/rate-limit';
+import { readBodyCapped } from '@/lib/request-body';
+import { isCrossSiteRequest } from '@/lib/request-origin';
 import type { NewComment } from '@/lib/wordpress/comments';
 import type { Comment } from '@/lib/wordpress/types';
 import {
@@ -20,6 +22,8 @@ export interface SubmissionDependencies {
   revalidateComments: (postId: number) => void | Promise<void>;
   rateLimiter: RateLimiter;
   trustProxy: boolean;
+  /** This site's public origin (SITE_URL): forms posted from elsewhere are refused. */
+  siteUrl: string;
 }
 
 /**
@@ -27,6 +31,13 @@ export interface SubmissionDependencies {
  * script's flood pointless. WordPress's own flood control (one per 15 seconds) still applies.
  */
 export const commentRateLimiter = () => new RateLimiter(5, 10 * 60 * 1000);
+
+/**
+ * The largest comment form accepted: WordPress's 65,525 characters of comment, each up to nine
+ * bytes form-encoded (a three-byte UTF-8 character, percent-encoded), and the other fields.
+ * serving/body-limits.mjs holds requests to the same cap.
+ */
+export const MAX_COMMENT_BODY_BYTES = 640 * 1024;
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' };
 /** A post's path, as the form sends it back: same-site and absolute, nothing else. */
@@ -41,16 +52,17 @@ interface ParsedSubmission {
   fields: { author: string; email: string; url: string; comment: string };
 }
 
-async function parseSubmission(request: Request): Promise<ParsedSubmission | null> {
-  const type = request.headers.get('content-type') ?? '';
+async function parseSubmission(type: string, bytes: Uint8Array): Promise<ParsedSubmission | null> {
   let read: (name: string) => unknown;
+  // Parsed from the bytes already read (and bounded), by the platform's own body parsers.
+  const body = new Response(bytes as BodyInit, { headers: { 'content-type': type } });
   try {
     if (type.startsWith('application/json')) {
-      const body: unknown = await request.json();
-      if (!body || typeof body !== 'object') return null;
-      read = (name) => (body as Record<string, unknown>)[name];
+      const data: unknown = await body.json();
+      if (!data || typeof data !== 'object') return null;
+      read = (name) => (data as Record<string, unknown>)[name];
     } else {
-      const form = await request.formData();
+      const form = await body.formData();
       read = (name) => form.get(name);
     }
   } catch {
@@ -100,14 +112,23 @@ function statusOf(outcome: SubmissionOutcome): number {
 /**
  * POST /api/comments/: one comment, from the form without JavaScript (form data; answered with a
  * 303 back to the story, to an anchor that explains the outcome) or from the comment island
- * (JSON; answered with a SubmissionResult). Order: honeypot, per-reader limit, field checks,
- * then WordPress, which has the last word (closed, duplicate, flood, moderation).
+ * (JSON; answered with a SubmissionResult). Order: cross-site posts refused (403, before the
+ * body is read), honeypot, per-reader limit, field checks, then WordPress, which has the last
+ * word (closed, duplicate, flood, moderation).
  */
 export async function handleCommentSubmission(
   request: Request,
   deps: SubmissionDependencies,
 ): Promise<Response> {
-  const submission = await parseSubmission(request);
+  const refuse = (status: number, message: string) =>
+    new Response(message, { status, headers: { ...NO_STORE, 'Content-Type': 'text/plain; charset=utf-8' } });
+  // Another site's page must not post in a reader's name (and from the reader's address).
+  if (isCrossSiteRequest(request.headers, deps.siteUrl)) {
+    return refuse(403, "Comments are accepted from this site's own pages only.");
+  }
+  const bytes = await readBodyCapped(request, MAX_COMMENT_BODY_BYTES).catch(() => new Uint8Array());
+  if (bytes === null) return refuse(413, 'This comment is too long.');
+  const submission = await parseSubmission(request.headers.get('content-type') ?? '', bytes);
   if (!submission || submission.postId === null) {
     return Response.json(
       { ok: false, outcome: 'invalid', message: 'Expected a comment form naming its story.' },

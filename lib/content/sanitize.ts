@@ -161,11 +161,23 @@ export function sanitizeContent(html: string, wordpressHome: string): string {
 }
 
 /**
+ * How deep a comment's own elements may nest; deeper ones are unwrapped, their text kept.
+ * Comments are rendered like post content (parsed, then React, recursing once per level) but
+ * inside their thread, itself some levels deep, and anyone may write one: a comment thousands of
+ * levels deep would otherwise exhaust the stack on every render of its article. WordPress does
+ * not bound this (its force_balance_tags on comment_text only flattens runs of the same
+ * non-nestable tag, such as <b><b>; <b><i><b><i>… or nested <blockquote> pass through). Quotes
+ * within quotes within lists stay far below it.
+ */
+export const MAX_COMMENT_NESTING_DEPTH = 32;
+
+/**
  * Sanitises a comment's HTML by the same rules as post content, narrowed to what WordPress lets
  * commenters write (its kses list for comments): text formatting, quotes, code and links. No
  * images, embeds, ids, classes or styles, so a comment can neither load anything nor collide
  * with the page's own ids. Links are marked user-generated (rel="nofollow ugc"), as WordPress
- * marks them; links into the site become frontend paths.
+ * marks them; links into the site become frontend paths. Nesting is bounded
+ * (MAX_COMMENT_NESTING_DEPTH).
  */
 export function sanitizeCommentContent(html: string, wordpressHome: string): string {
   return sanitizeHtml(html, {
@@ -200,6 +212,7 @@ export function sanitizeCommentContent(html: string, wordpressHome: string): str
     },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowProtocolRelative: false,
+    nestingLimit: MAX_COMMENT_NESTING_DEPTH,
     transformTags: {
       a: (tagName, attribs): sanitizeHtml.Tag => {
         const href = attribs.href ?? '';

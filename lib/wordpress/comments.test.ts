@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commenterHeaders, pageOfThreads, safeAuthorUrl, threadComments } from './comments';
+import { signedCommentHeaders } from './comment-signature';
+import { pageOfThreads, safeAuthorUrl, threadComments } from './comments';
 import { createHmac } from 'node:crypto';
 import type { Comment } from './types';
 
@@ -76,21 +77,36 @@ describe('safeAuthorUrl', () => {
   });
 });
 
-describe('commenterHeaders', () => {
-  it('signs the reader address with the shared secret and a timestamp', () => {
-    const headers = commenterHeaders('203.0.113.9', 'a-shared-secret-of-some-length', 1_790_000_000);
-    const expected = createHmac('sha256', 'a-shared-secret-of-some-length')
-      .update('commenter:1790000000.203.0.113.9')
-      .digest('hex');
+describe('signedCommentHeaders', () => {
+  const secret = 'a-shared-secret-of-some-length';
+  const body = '{"post":7,"content":"Hello"}';
+  const hmac = (message: string) => createHmac('sha256', secret).update(message).digest('hex');
+
+  it('signs the timestamp, the reader address and the exact body, apart from other signatures', () => {
+    const headers = signedCommentHeaders(body, '203.0.113.9', secret, 1_790_000_000);
     expect(headers).toEqual({
       'X-Broadsheet-Commenter-Address': '203.0.113.9',
-      'X-Broadsheet-Commenter-Timestamp': '1790000000',
-      'X-Broadsheet-Commenter-Signature': `sha256=${expected}`,
+      'X-Broadsheet-Comment-Timestamp': '1790000000',
+      'X-Broadsheet-Comment-Signature': `sha256=${hmac(`comment:1790000000\n203.0.113.9\n${body}`)}`,
+    });
+    // Another body, address or time is another signature; a webhook's is never a comment's.
+    const other = (b: string, a: string | null, t: number) =>
+      signedCommentHeaders(b, a, secret, t)['X-Broadsheet-Comment-Signature'];
+    const signature = headers['X-Broadsheet-Comment-Signature'];
+    expect(other('{"post":7,"content":"Hullo"}', '203.0.113.9', 1_790_000_000)).not.toBe(signature);
+    expect(other(body, '203.0.113.10', 1_790_000_000)).not.toBe(signature);
+    expect(other(body, '203.0.113.9', 1_790_000_001)).not.toBe(signature);
+    expect(signature).not.toBe(`sha256=${hmac(`webhook:1790000000.${body}`)}`);
+  });
+
+  it('signs a comment whose reader address is unknown, with an empty address', () => {
+    expect(signedCommentHeaders(body, null, secret, 1_790_000_000)).toEqual({
+      'X-Broadsheet-Comment-Timestamp': '1790000000',
+      'X-Broadsheet-Comment-Signature': `sha256=${hmac(`comment:1790000000\n\n${body}`)}`,
     });
   });
 
-  it('sends nothing without an address or a secret', () => {
-    expect(commenterHeaders(null, 'a-shared-secret-of-some-length')).toEqual({});
-    expect(commenterHeaders('203.0.113.9', null)).toEqual({});
+  it('sends nothing without a secret', () => {
+    expect(signedCommentHeaders(body, '203.0.113.9', null)).toEqual({});
   });
 });

@@ -1,9 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { cache } from 'react';
 import { getConfig } from '@/lib/config';
 import { sanitizeCommentContent } from '@/lib/content/sanitize';
 import { htmlToText } from '@/lib/content/text';
 import { publishedCache, wordpressHome, wordpressTransport } from './client';
+import { signedCommentHeaders } from './comment-signature';
 import { WordPressRequestRejectedError } from './errors';
 import { toIsoUtc } from './map';
 import { rawCommentListSchema, rawCommentSchema, type RawComment } from './schemas';
@@ -195,27 +195,6 @@ export class CommentRejectedError extends WordPressRequestRejectedError {
   }
 }
 
-/**
- * WordPress sees every comment arrive from this server's address, so its flood control would
- * treat all readers as one. The companion plugin takes the reader's address from this header
- * instead, trusting it only with a valid signature (HMAC-SHA256 with the shared secret over
- * "commenter:<timestamp>.<address>", five minutes' validity).
- */
-export function commenterHeaders(
-  address: string | null,
-  secret = getConfig().sharedSecret,
-  nowSeconds = Math.floor(Date.now() / 1000),
-): Record<string, string> {
-  if (!address || !secret) return {};
-  const timestamp = String(nowSeconds);
-  const signature = createHmac('sha256', secret).update(`commenter:${timestamp}.${address}`).digest('hex');
-  return {
-    'X-Broadsheet-Commenter-Address': address,
-    'X-Broadsheet-Commenter-Timestamp': timestamp,
-    'X-Broadsheet-Commenter-Signature': `sha256=${signature}`,
-  };
-}
-
 function rejectionOf(code: string | null, status: number): CommentRejection {
   switch (code) {
     case 'rest_comment_closed':
@@ -236,8 +215,9 @@ function rejectionOf(code: string | null, status: number): CommentRejection {
 }
 
 /**
- * Creates a comment as an anonymous reader. The companion plugin allows this; WordPress decides
- * everything else (open, moderation, flood, duplicates). Throws CommentRejectedError with a reason
+ * Creates a comment as an anonymous reader, in a request signed for the companion plugin
+ * (signedCommentHeaders), which allows it then and only then; WordPress decides everything else
+ * (open, moderation, flood, duplicates). Throws CommentRejectedError with a reason
  * when WordPress refuses, WordPressUnavailableError when it cannot be asked.
  */
 export async function createComment(input: NewComment): Promise<Comment> {
@@ -256,7 +236,7 @@ export async function createComment(input: NewComment): Promise<Comment> {
         content: input.content,
         ...(input.userAgent ? { author_user_agent: input.userAgent.slice(0, 254) } : {}),
       },
-      headers: commenterHeaders(input.clientAddress),
+      signBody: (body) => signedCommentHeaders(body, input.clientAddress, getConfig().sharedSecret),
     });
     return mapComment(data, wordpressHome());
   } catch (error) {

@@ -223,6 +223,22 @@ describe('createTransport cache policy', () => {
     expect(init.next).toBeUndefined();
   });
 
+  it('signs a write over the exact body it sends', async () => {
+    const { request, fetchMock } = setup();
+    fetchMock.mockResolvedValueOnce(json(postFixture, 201));
+    const signBody = vi.fn((body: string) => ({ 'X-Signed-Length': String(body.length) }));
+    await request({
+      route: '/wp/v2/comments',
+      schema: rawPostSchema,
+      cache: 'no-store',
+      postJson: { post: 7, content: 'Hello' },
+      signBody,
+    });
+    const init = calledInit(fetchMock);
+    expect(signBody).toHaveBeenCalledWith(init.body);
+    expect(new Headers(init.headers).get('X-Signed-Length')).toBe(String(String(init.body).length));
+  });
+
   it('gives every attempt an abort signal', async () => {
     const { request, fetchMock } = setup();
     fetchMock.mockResolvedValueOnce(json(postsFixture));

@@ -27,7 +27,7 @@ export interface WordPressRequest<Schema extends z.ZodType> {
    * may have acted on a request whose answer was lost, and a second attempt would act twice.
    */
   postJson?: Record<string, unknown>;
-  /** Extra request headers, e.g. the signed commenter address on a new comment. */
+  /** Extra request headers. */
   headers?: Record<string, string>;
   /**
    * Parameters of a read that must never appear in a URL, where access logs and proxies keep
@@ -35,6 +35,8 @@ export interface WordPressRequest<Schema extends z.ZodType> {
    * GET (`X-HTTP-Method-Override: GET`); the request stays a read: retried, never cached.
    */
   privateParams?: Record<string, string>;
+  /** Headers computed from the exact body sent: a signature over a write (see createComment). */
+  signBody?: (body: string) => Record<string, string>;
 }
 
 export interface WordPressResponse<T> {
@@ -166,18 +168,21 @@ export function createTransport(options: TransportOptions) {
     const maxAttempts = isWrite ? 1 : defaultMaxAttempts;
     const url = buildRestUrl(options.baseUrl, spec.route, spec.params);
     const jsonBody = spec.postJson ?? spec.privateParams;
-    const init: NextFetchInit = jsonBody
-      ? {
-          method: 'POST',
-          headers: {
-            Accept: 'application/json',
-            'Content-Type': 'application/json',
-            ...(isWrite ? {} : { 'X-HTTP-Method-Override': 'GET' }),
-          },
-          body: JSON.stringify(jsonBody),
-        }
-      : { method: 'GET', headers: { Accept: 'application/json' } };
+    const body = jsonBody !== undefined ? JSON.stringify(jsonBody) : undefined;
+    const init: NextFetchInit =
+      body !== undefined
+        ? {
+            method: 'POST',
+            headers: {
+              Accept: 'application/json',
+              'Content-Type': 'application/json',
+              ...(isWrite ? {} : { 'X-HTTP-Method-Override': 'GET' }),
+            },
+            body,
+          }
+        : { method: 'GET', headers: { Accept: 'application/json' } };
     if (spec.headers) init.headers = { ...init.headers, ...spec.headers };
+    if (spec.signBody && body !== undefined) init.headers = { ...init.headers, ...spec.signBody(body) };
     if (spec.credentials) {
       const token = Buffer.from(`${spec.credentials.user}:${spec.credentials.applicationPassword}`).toString(
         'base64',

@@ -13,7 +13,8 @@ import { TAGS } from './tags';
  */
 
 export const MAX_CLOCK_SKEW_SECONDS = 300;
-const MAX_BODY_BYTES = 64 * 1024;
+/** The largest event body accepted (serving/body-limits.mjs refuses larger ones on the wire). */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 const id = z.number().int().nonnegative();
 const slug = z.string().max(400);

@@ -20,5 +20,6 @@ export function POST(request: Request) {
     },
     rateLimiter,
     trustProxy: getConfig().trustProxy,
+    siteUrl: getConfig().siteUrl,
   });
 }

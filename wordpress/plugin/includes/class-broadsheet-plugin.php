@@ -29,6 +29,9 @@ final class Broadsheet_Plugin {
 	/** 32 characters of random text is 190+ bits; the settings page nudges towards it. */
 	const RECOMMENDED_SECRET_LENGTH = 32;
 
+	/** Seconds a signed comment request stays valid, either way, for clocks that disagree. */
+	const COMMENT_SIGNATURE_WINDOW = 300;
+
 	/** Not instantiable: a namespace for static methods. */
 	private function __construct() {}
 
@@ -53,39 +56,73 @@ final class Broadsheet_Plugin {
 		Broadsheet_Webhooks::register();
 		Broadsheet_Previews::register();
 
-		// The frontend's comment form posts to /wp/v2/comments without a WordPress login.
-		// WordPress still applies comments_open(), required name/e-mail, flood and moderation
-		// rules to each comment; this filter only lifts the "must be logged in" rule.
-		add_filter( 'rest_allow_anonymous_comments', '__return_true' );
+		// The frontend's comment form posts to /wp/v2/comments without a WordPress login. Only
+		// requests the frontend signed may do so: anyone else would bypass its honeypot and
+		// limits. WordPress still applies comments_open(), required name/e-mail, flood and
+		// moderation rules to each comment; this filter only lifts the "must be logged in" rule.
+		add_filter( 'rest_allow_anonymous_comments', array( __CLASS__, 'allow_signed_anonymous_comment' ), 10, 2 );
 		// Comments arrive from the frontend's server, so WordPress would see one address for
 		// every reader (and its flood control would throttle them all as one).
 		add_filter( 'rest_preprocess_comment', array( __CLASS__, 'use_signed_commenter_address' ), 10, 2 );
 	}
 
 	/**
-	 * Records the reader's own address on a comment the frontend relays, when the frontend
-	 * vouches for it: HMAC-SHA256 with the shared secret over "commenter:<timestamp>.<address>",
-	 * at most five minutes old. Anything else keeps WordPress's own REMOTE_ADDR.
+	 * Lets an anonymous REST comment through when the frontend signed the request. Whatever
+	 * else allowed anonymous comments before (another plugin, a site's own code) still does.
+	 *
+	 * @param bool            $allow   Whether anonymous comments are allowed so far.
+	 * @param WP_REST_Request $request The REST request.
+	 * @return bool
+	 */
+	public static function allow_signed_anonymous_comment( $allow, $request ) {
+		return $allow || null !== self::signed_commenter_address( $request );
+	}
+
+	/**
+	 * Records the reader's own address on a comment the frontend relays and vouches for.
+	 * Anything else keeps WordPress's own REMOTE_ADDR.
 	 *
 	 * @param array           $prepared_comment The comment about to be checked and stored.
 	 * @param WP_REST_Request $request          The REST request.
 	 * @return array
 	 */
 	public static function use_signed_commenter_address( $prepared_comment, $request ) {
-		$address   = (string) $request->get_header( 'x_broadsheet_commenter_address' );
-		$timestamp = (string) $request->get_header( 'x_broadsheet_commenter_timestamp' );
-		$signature = (string) $request->get_header( 'x_broadsheet_commenter_signature' );
-		if ( '' === $address || ! preg_match( '/^\d{1,12}$/', $timestamp ) || ! rest_is_ip_address( $address ) ) {
-			return $prepared_comment;
-		}
-		if ( abs( time() - (int) $timestamp ) > 300 ) {
-			return $prepared_comment;
-		}
-		$expected = 'sha256=' . hash_hmac( 'sha256', 'commenter:' . $timestamp . '.' . $address, self::secret() );
-		if ( hash_equals( $expected, $signature ) ) {
+		$address = self::signed_commenter_address( $request );
+		if ( null !== $address && '' !== $address ) {
 			$prepared_comment['comment_author_IP'] = $address;
 		}
 		return $prepared_comment;
+	}
+
+	/**
+	 * Checks the frontend's signature on a comment request: X-Broadsheet-Comment-Signature is
+	 * "sha256=" . HMAC-SHA256 with the shared secret over
+	 * "comment:<timestamp>\n<address>\n<raw body>", X-Broadsheet-Comment-Timestamp at most
+	 * COMMENT_SIGNATURE_WINDOW seconds off, and X-Broadsheet-Commenter-Address the reader's
+	 * address (absent when the frontend knows none). The "comment:" prefix keeps it apart from
+	 * webhook and preview signatures; the body binds it to one comment, so a replay within the
+	 * window can only repeat that comment, which WordPress refuses as a duplicate.
+	 *
+	 * @param WP_REST_Request $request The REST request.
+	 * @return string|null The vouched-for address ('' when none was sent), or null when the
+	 *                     request is not validly signed.
+	 */
+	public static function signed_commenter_address( $request ) {
+		$timestamp = (string) $request->get_header( 'x_broadsheet_comment_timestamp' );
+		$signature = (string) $request->get_header( 'x_broadsheet_comment_signature' );
+		$address   = (string) $request->get_header( 'x_broadsheet_commenter_address' );
+		if ( '' === $signature || ! preg_match( '/^\d{1,12}$/', $timestamp ) ) {
+			return null;
+		}
+		if ( abs( time() - (int) $timestamp ) > self::COMMENT_SIGNATURE_WINDOW ) {
+			return null;
+		}
+		if ( '' !== $address && ! rest_is_ip_address( $address ) ) {
+			return null;
+		}
+		$message  = 'comment:' . $timestamp . "\n" . $address . "\n" . $request->get_body();
+		$expected = 'sha256=' . hash_hmac( 'sha256', $message, self::secret() );
+		return hash_equals( $expected, $signature ) ? $address : null;
 	}
 
 	/**
