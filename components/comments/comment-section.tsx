@@ -1,5 +1,5 @@
-import parse from 'html-react-parser';
 import Link from 'next/link';
+import { parseSanitizedHtml } from '@/lib/content/render';
 import { OUTCOME_MESSAGES, outcomeAnchor, type SubmissionOutcome } from '@/lib/comments/form';
 import { commentPagePath } from '@/lib/routes';
 import type { Comment, CommentPage } from '@/lib/wordpress';
@@ -41,7 +41,7 @@ function CommentItem({ comment, maxDepth, site }: { comment: Comment; maxDepth: 
           </a>
         </p>
         {/* Sanitised in lib/wordpress (sanitizeCommentContent), then parsed: never injected raw. */}
-        <div className="comment__content">{parse(comment.contentHtml)}</div>
+        <div className="comment__content">{parseSanitizedHtml(comment.contentHtml)}</div>
         {comment.depth < maxDepth && (
           // Shown only once the comment form is interactive (CSS), which then makes it a reply.
           <button
