@@ -11,7 +11,8 @@ const nextConfig: NextConfig = {
   cacheHandler: join(process.cwd(), 'serving', 'cache-handler.mjs'),
   async headers() {
     // Every response. HTML pages get their full Content-Security-Policy from server.mjs, which
-    // replaces this baseline with one allowing exactly the page's own inline scripts.
+    // replaces this baseline with one allowing exactly Next's own inline scripts in the page
+    // (serving/security-headers.mjs).
     return [
       {
         source: '/:path*',

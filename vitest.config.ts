@@ -11,6 +11,7 @@ export default defineConfig({
       'components/**/*.test.ts?(x)',
       'serving/**/*.test.mjs',
       'wordpress/dev/import/**/*.test.mjs',
+      'wordpress/dev/*.test.mjs',
       'scripts/**/*.test.mjs',
     ],
     environment: 'node',

@@ -154,6 +154,7 @@ export const HOSTILE_SLUGS = {
   post: 'hostile-kittiwake-harbour',
   deepPost: 'hostile-kittiwake-depths',
   encodedPost: 'hostile-kittiwake-entities',
+  idPost: 'hostile-kittiwake-ids',
   page: 'hostile-kittiwake-page',
   category: 'hostile-kittiwake-category',
   tag: 'hostile-kittiwake-tag',
@@ -197,6 +198,32 @@ export const encodedPost = {
     { onlyEncoded: true },
   ),
   content: hostileField('encodedContent', `${SEARCH_WORD} the encoded body survives.`, { onlyEncoded: true }),
+};
+
+/**
+ * Ids an author gives content that the page uses itself: the main landmark the skip link
+ * targets, Next's flight-data global (as an element, `self.__next_f` would stop hydration),
+ * the comments section and a comment status anchor; and a link to a heading of the post's own,
+ * as a table of contents or a footnote has.
+ */
+export const APP_IDS = ['main', '__next_f', 'comments', 'comment-status-pending'] as const;
+
+export const idPost = {
+  title: {
+    value: `${SEARCH_WORD} the log names its parts`,
+    legitimate: `${SEARCH_WORD} the log names its parts`,
+  },
+  content: {
+    value:
+      `<p id="main">${SEARCH_WORD} a paragraph that calls itself main.</p>` +
+      `<p id="__next_f">A paragraph named like the page's own data.</p>` +
+      `<section id="comments"><p>A section named comments.</p></section>` +
+      `<p id="comment-status-pending">A paragraph named like a comment status.</p>` +
+      `<p><a href="#h-tide-table">To the tide table</a></p>` +
+      `<p>${'The tide rises and falls. '.repeat(200)}</p>` +
+      `<h2 class="wp-block-heading" id="h-tide-table">Tide table</h2><p>High water at noon.</p>`,
+    legitimate: `${SEARCH_WORD} a paragraph that calls itself main.`,
+  },
 };
 
 export const hostilePage = {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { DomUtils, parseDocument } from 'htmlparser2';
 import {
   allMarkers,
+  APP_IDS,
   deepPost,
   encodedPost,
   hostileAuthor,
@@ -17,6 +19,7 @@ import {
   hostileSearchTerm,
   HOSTILE_SLUGS,
   hostileTag,
+  idPost,
   MARKER_PREFIX,
   SEARCH_WORD,
 } from './hostile-payloads';
@@ -58,6 +61,7 @@ interface HostileSite {
   post: WordPressItem;
   deepPost: WordPressItem;
   encodedPost: WordPressItem;
+  idPost: WordPressItem;
   page: WordPressItem;
   category: WordPressItem;
   tag: WordPressItem;
@@ -133,6 +137,17 @@ async function seedHostileContent(): Promise<HostileSite> {
     },
     anyStatus,
   );
+  const ids = await findOrCreate(
+    '/wp/v2/posts',
+    HOSTILE_SLUGS.idPost,
+    {
+      ...shared,
+      date: `${HOSTILE_DATE}T12:00:00`,
+      title: idPost.title.value,
+      content: idPost.content.value,
+    },
+    anyStatus,
+  );
   const page = await findOrCreate(
     '/wp/v2/pages',
     HOSTILE_SLUGS.page,
@@ -157,7 +172,7 @@ async function seedHostileContent(): Promise<HostileSite> {
       content: hostilePost.comment.value,
     });
   }
-  return { post, deepPost: deep, encodedPost: encoded, page, category, tag, author };
+  return { post, deepPost: deep, encodedPost: encoded, idPost: ids, page, category, tag, author };
 }
 
 /** Seeded once per worker; a worker that restarts after a failure finds the content in place. */
@@ -503,6 +518,59 @@ test.describe('hostile content', () => {
     expect(findings.jsonLd.flatMap(stringsIn).some((value) => value.includes(breakout))).toBe(true);
   });
 
+  test('the hostile post’s scripts, kept by WordPress, are not allowed by the page’s policy', async ({
+    request,
+  }) => {
+    const site = await hostileSite();
+    // The editor may post unfiltered HTML: WordPress keeps the scripts in the body it serves.
+    const stored = await wordpressGetAsEditor<{ content: { raw: string; rendered: string } }>(
+      `/wp/v2/posts/${site.post.id}`,
+      { context: 'edit' },
+    );
+    const script = `window.${MARKER_PREFIX}postContent_script=1`;
+    expect(stored.content.raw).toContain(`<script>${script}</script>`);
+    expect(stored.content.rendered).toContain(`<script>${script}</script>`);
+
+    const response = await request.get(pathOf(site.post.link));
+    const policy = response.headers()['content-security-policy'] ?? '';
+    const allowed = new Set(policy.match(/'sha256-[^']+'/g) ?? []);
+    const injectedHashes = allMarkers.map((marker) => sha256Source(`window.${marker}=1`));
+    expect(injectedHashes.filter((hash) => allowed.has(hash))).toEqual([]);
+    // What it allows is Next's own: the inline scripts at the top level of <head> and <body>.
+    const nextScripts = topLevelInlineScripts(await response.text()).map(sha256Source);
+    expect([...allowed].sort()).toEqual([...new Set(nextScripts)].sort());
+  });
+
+  test('content ids the page uses itself: one #main, a skip link that reaches it, in-post links that work', async ({
+    page,
+  }) => {
+    const site = await hostileSite();
+    const seen = await watch(page);
+    await expectNothingInjected(page, seen, {
+      path: pathOf(site.idPost.link),
+      status: 200,
+      texts: [idPost.title.legitimate, idPost.content.legitimate],
+    });
+    const content = page.locator('.article__content');
+    for (const id of APP_IDS) {
+      await expect(content.locator(`[id="${id}"]`), `content element with id ${id}`).toHaveCount(0);
+    }
+    await expect(page.locator('[id="main"]')).toHaveCount(1);
+    await expect(page.locator('main#main')).toHaveCount(1);
+    const targetTag = () => page.evaluate(() => document.querySelector(':target')?.tagName ?? null);
+
+    await page.keyboard.press('Tab');
+    const skipLink = page.getByRole('link', { name: /skip to/i });
+    await expect(skipLink).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#main$/);
+    expect(await targetTag()).toBe('MAIN');
+
+    await content.getByRole('link', { name: 'To the tide table' }).click();
+    expect(await targetTag()).toBe('H2');
+    await expect(page.getByRole('heading', { name: 'Tide table' })).toBeInViewport();
+  });
+
   test('the post 5,000 elements deep with a 100 KB word', async ({ page }) => {
     const site = await hostileSite();
     const seen = await watch(page);
@@ -735,6 +803,23 @@ test('every page type is served with a strict Content-Security-Policy', async ({
   }
   expect(problems, 'strict Content-Security-Policy on every HTML page').toEqual([]);
 });
+
+function sha256Source(script: string): string {
+  return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+}
+
+/** The text of each inline executable script directly inside <head> or <body>. */
+function topLevelInlineScripts(html: string): string[] {
+  const document = parseDocument(html, { decodeEntities: false });
+  return DomUtils.findAll(
+    (element) =>
+      element.name === 'script' &&
+      element.attribs.src === undefined &&
+      ['', 'text/javascript', 'module'].includes((element.attribs.type ?? '').trim().toLowerCase()) &&
+      ['head', 'body'].includes((element.parent as { name?: string } | null)?.name ?? ''),
+    document.children,
+  ).map((element) => DomUtils.textContent(element));
+}
 
 function expectWellFormedXml(xml: string, label: string) {
   const folder = mkdtempSync(join(tmpdir(), 'broadsheet-feed-'));

@@ -15,9 +15,31 @@ const COMPRESSIBLE =
   /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|javascript|manifest\+json)|image\/svg\+xml)/;
 
 /**
+ * Query parameters that only carry analytics (campaign tags, click ids). Nothing in the app
+ * reads them, so a page's copy answers a request that carries them.
+ */
+const TRACKING_PARAMETER =
+  /^(?:utm_[a-z0-9_]+|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|ttclid|igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok)$/i;
+
+/** Whether a query string (without its "?") holds nothing but tracking parameters. */
+function isTrackingOnly(query) {
+  return query
+    .split('&')
+    .every((pair) => pair === '' || TRACKING_PARAMETER.test(pair.slice(0, (pair + '=').indexOf('='))));
+}
+
+/**
  * The fast layer's key for a request, or null when the request must reach Next: only plain
  * GET/HEAD page and asset reads; never client-router (RSC) requests, previews (Draft Mode's
  * cookie), Next's own revalidation requests, server actions or API routes.
+ *
+ * The key is the path alone. Only responses from Next's ISR cache are copied, and those come
+ * from routes whose rendering cannot read the query (reading it makes a route dynamic, and
+ * Next's own ISR keys static routes by path), so a query string could only multiply copies
+ * of the same page: `?x=<random>` on every request would store a new one each time (gzip 9
+ * and brotli) and push real pages out. So a query made only of tracking parameters is
+ * answered by the path's copy, and any other query string goes to Next, which decides what
+ * it means (search, a password error, WordPress's `/?s=`), and is never stored.
  * @param {import('node:http').IncomingMessage} req
  */
 export function cacheKeyFor(req) {
@@ -36,7 +58,9 @@ export function cacheKeyFor(req) {
     return null;
   }
   if (/(?:^|;\s*)__prerender_bypass=/.test(headers.cookie ?? '')) return null;
-  return url;
+  const queryStart = url.indexOf('?');
+  if (queryStart === -1) return url;
+  return isTrackingOnly(url.slice(queryStart + 1)) ? url.slice(0, queryStart) : null;
 }
 
 /**

@@ -40,6 +40,19 @@ describe('what may be copied', () => {
     expect(cacheKeyFor(req('GET', '/a-post/', { cookie: 'theme=dark' }))).toBe('/a-post/');
     expect(cacheKeyFor(req('GET', `/${'x'.repeat(3000)}`))).toBeNull();
   });
+
+  it('keys by path: tracking parameters share the path’s copy, any other query goes to Next', () => {
+    const get = (url) => cacheKeyFor({ method: 'GET', url, headers: {} });
+    expect(get('/a-post/?utm_source=newsletter&utm_medium=email')).toBe('/a-post/');
+    expect(get('/a-post/?fbclid=IwAR0x&gclid=abc&mc_eid=1')).toBe('/a-post/');
+    expect(get('/a-post/?')).toBe('/a-post/');
+    expect(get('/a-post/?x=1')).toBeNull();
+    expect(get('/a-post/?utm_source=a&x=1')).toBeNull();
+    expect(get('/?s=lighthouse')).toBeNull();
+    expect(get('/search/?s=lighthouse')).toBeNull();
+    expect(get('/protected/post/12/?error=wrong-password')).toBeNull();
+    expect(get('/_next/image?url=%2Fa.jpg&w=640&q=75')).toBeNull();
+  });
 });
 
 describe('content negotiation', () => {
@@ -162,7 +175,8 @@ describe('the fast path around a handler', () => {
       const key = cacheKeyFor(req);
       const entry = key ? cache.get(key) : undefined;
       if (entry) return sendEntry(req, res, entry, 'HIT');
-      if (key && req.method === 'GET') captureIntoCache(req, res, { key, pageCache: cache, log: () => {} });
+      // As server.mjs: every document passes through it, stored only when it has a key.
+      if (req.method === 'GET') captureIntoCache(req, res, { key, pageCache: cache, log: () => {} });
       calls.count += 1;
       calls.acceptEncoding.push(req.headers['accept-encoding']);
       answer(req, res);
@@ -251,6 +265,48 @@ describe('the fast path around a handler', () => {
     expect((await get(port, '/p/')).status).toBe(503);
     expect(calls.count).toBe(3);
   });
+});
+
+describe('query strings on a cached page', () => {
+  let server;
+  afterEach(() => server?.close());
+
+  it('1,000 distinct query strings store nothing and leave the page’s own copy in place', async () => {
+    // Room for a few dozen copies of the page: one per query string would soon push it out.
+    const cache = new PageCache({ maxBytes: 400_000, maxAgeMs: 60_000 });
+    let nextCalls = 0;
+    // As server.mjs: answered from memory when there is a copy, otherwise through Next.
+    server = createServer((req, res) => {
+      const key = cacheKeyFor(req);
+      const entry = key ? cache.get(key) : undefined;
+      if (entry) return sendEntry(req, res, entry, 'HIT');
+      captureIntoCache(req, res, { key, pageCache: cache, log: () => {} });
+      nextCalls += 1;
+      for (const [name, value] of Object.entries(ISR_HEADERS)) res.setHeader(name, value);
+      res.end(PAGE);
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address();
+    const get = async (path) => {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`);
+      await response.arrayBuffer();
+      return response.headers.get('x-broadsheet-cache');
+    };
+
+    expect(await get('/post/')).toBe('MISS');
+    const copy = cache.get('/post/');
+    const stored = [];
+    for (let index = 0; index < 1000; index += 1) {
+      stored.push(await get(`/post/?x=${index.toString(36)}${Math.random().toString(36).slice(2)}`));
+    }
+    expect(stored.filter((answer) => answer !== null)).toEqual([]);
+    expect(cache.size).toBe(1);
+    expect(cache.get('/post/')).toBe(copy);
+    expect(await get('/post/')).toBe('HIT');
+    expect(await get('/post/?utm_source=newsletter&fbclid=IwAR0x')).toBe('HIT');
+    expect(nextCalls).toBe(1001);
+  }, 60_000);
 });
 
 describe('a revalidation while a response is on its way', () => {

@@ -1,5 +1,5 @@
-import parse from 'html-react-parser';
 import type { ReactNode } from 'react';
+import { parseSanitizedHtml } from '@/lib/content/render';
 
 /** Comments already reported by this process, so a bad one is logged once, not on every render. */
 const reported = new Set<number>();
@@ -24,7 +24,7 @@ function reportOnce(commentId: number, error: unknown) {
 export function CommentBody({ commentId, html }: { commentId: number; html: string }) {
   let body: ReactNode;
   try {
-    body = parse(html);
+    body = parseSanitizedHtml(html);
   } catch (error) {
     reportOnce(commentId, error);
     return <p className="comment__content comment__content--unavailable">This comment cannot be shown.</p>;

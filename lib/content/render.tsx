@@ -10,13 +10,24 @@ import type { ReactNode } from 'react';
 import { sanitizeContent } from './sanitize';
 
 /**
- * WordPress HTML → React: sanitised first, then parsed (never injected raw). Internal links
- * become client-side navigations.
+ * Elements whose text html-react-parser writes unescaped (through dangerouslySetInnerHTML).
+ * The sanitisers never let them through. Should one ever arrive, its text could close the
+ * elements around it and put a script at the top level of <body>, where the page's
+ * Content-Security-Policy allows Next's own inline scripts (serving/security-headers.mjs); so
+ * they are dropped here as well.
  */
-export function renderContent(html: string, wordpressHome: string): ReactNode {
+const RAW_TEXT_ELEMENTS = new Set(['script', 'style']);
+
+/**
+ * Already sanitised WordPress HTML → React: parsed, never injected raw. Internal links become
+ * client-side navigations.
+ */
+export function parseSanitizedHtml(html: string): ReactNode {
   const options: HTMLReactParserOptions = {
     replace(node) {
-      if (!(node instanceof Element) || node.name !== 'a') return undefined;
+      if (!(node instanceof Element)) return undefined;
+      if (RAW_TEXT_ELEMENTS.has(node.name)) return <></>;
+      if (node.name !== 'a') return undefined;
       const href = node.attribs.href;
       if (!href || !href.startsWith('/') || href.startsWith('//')) return undefined;
       const props = attributesToProps(node.attribs);
@@ -27,5 +38,10 @@ export function renderContent(html: string, wordpressHome: string): ReactNode {
       );
     },
   };
-  return parse(sanitizeContent(html, wordpressHome), options);
+  return parse(html, options);
+}
+
+/** WordPress post HTML → React: sanitised first (sanitizeContent), then parsed. */
+export function renderContent(html: string, wordpressHome: string): ReactNode {
+  return parseSanitizedHtml(sanitizeContent(html, wordpressHome));
 }

@@ -1,8 +1,8 @@
 import { createElement, Fragment } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, it, expect } from 'vitest';
-import { renderContent } from './render';
-import { MAX_NESTING_DEPTH, sanitizeContent } from './sanitize';
+import { parseSanitizedHtml, renderContent } from './render';
+import { CONTENT_ID_PREFIX, MAX_NESTING_DEPTH, sanitizeContent } from './sanitize';
 
 const HOME = 'http://wp.example.test';
 const clean = (html: string) => sanitizeContent(html, HOME);
@@ -100,7 +100,7 @@ describe('sanitizeContent keeps safe content', () => {
       '<a href="https://wp.example.test/some-post/">Other scheme</a>',
       '<a href="/already-relative/">Relative</a>',
       '<a href="mailto:letters@lantern.example.test">Write</a>',
-      '<a href="#fn1">1</a>',
+      '<a href="#comments">Join the discussion</a>',
     ]) {
       expect(clean(link)).toBe(link);
     }
@@ -150,6 +150,101 @@ describe('sanitizeContent keeps safe content', () => {
     const html =
       '<figure class="wp-block-image"><figcaption class="wp-element-caption">A caption</figcaption></figure>';
     expect(clean(html)).toBe(html);
+  });
+});
+
+/** Every `#…` link of a fragment and every id it declares. */
+function fragmentLinksAndIds(html: string) {
+  const hrefs = [...html.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]);
+  const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
+  return { hrefs, ids };
+}
+
+describe('content ids live in their own namespace', () => {
+  it('cannot take the name of Next’s flight global or of the app’s landmarks and anchors', () => {
+    for (const id of ['__next_f', 'main', 'comments', 'respond', 'comment-12', 'comment-status-pending']) {
+      expect(clean(`<p id="${id}">x</p>`)).toBe(`<p id="${CONTENT_ID_PREFIX}${id}">x</p>`);
+    }
+    expect(clean('<a name="main">x</a>')).toBe(`<a name="${CONTENT_ID_PREFIX}main">x</a>`);
+  });
+
+  it('no content id is a JavaScript identifier, so none can shadow a global', () => {
+    const html = clean('<div id="webpackChunk_N_E"><span id="__NEXT_DATA__">x</span></div>');
+    for (const id of fragmentLinksAndIds(html).ids) expect(id).not.toMatch(/^[A-Za-z_$][\w$]*$/);
+  });
+
+  it('keeps WordPress footnotes working: each link and its way back point at ids that exist', () => {
+    const note = '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
+    const html = clean(
+      `<p>The lamp was lit in 1871.<sup data-fn="${note}" class="fn"><a href="#${note}" id="${note}-link">1</a></sup></p>` +
+        `<ol class="wp-block-footnotes"><li id="${note}">The keeper’s log. <a href="#${note}-link" aria-label="Jump to footnote reference 1">↩︎</a></li></ol>`,
+    );
+    const { hrefs, ids } = fragmentLinksAndIds(html);
+    expect(hrefs).toEqual([`${CONTENT_ID_PREFIX}${note}`, `${CONTENT_ID_PREFIX}${note}-link`]);
+    expect(ids.sort()).toEqual([...hrefs].sort());
+  });
+
+  it('keeps a Yoast table of contents and classic #footnote-1 links pointing at their targets', () => {
+    const html = clean(
+      '<div class="wp-block-yoast-seo-table-of-contents yoast-table-of-contents"><ul>' +
+        '<li><a href="#h-the-lamp-room" data-level="2">The lamp room</a></li>' +
+        '<li><a href="#h-the%20keeper">The keeper</a></li></ul></div>' +
+        '<h2 class="wp-block-heading" id="h-the-lamp-room">The lamp room</h2>' +
+        '<h2 id="h-the keeper">The keeper</h2>' +
+        '<p>See the note<a href="#footnote-1"><sup>1</sup></a>.</p><p id="footnote-1">1. From the log.</p>',
+    );
+    expect(html).toContain(`<a href="#${CONTENT_ID_PREFIX}h-the-lamp-room">`);
+    expect(html).toContain(`id="${CONTENT_ID_PREFIX}h-the-lamp-room"`);
+    expect(html).toContain(`<a href="#${CONTENT_ID_PREFIX}h-the%20keeper">`);
+    expect(html).toContain(`id="${CONTENT_ID_PREFIX}h-the keeper"`);
+    expect(html).toContain(`<a href="#${CONTENT_ID_PREFIX}footnote-1">`);
+    expect(html).toContain(`<p id="${CONTENT_ID_PREFIX}footnote-1">`);
+  });
+
+  it('moves old-style named anchors and the links to them, and leaves the page’s own anchors alone', () => {
+    expect(clean('<a href="#part-two">Skip ahead</a><a name="part-two"></a>')).toBe(
+      `<a href="#${CONTENT_ID_PREFIX}part-two">Skip ahead</a><a name="${CONTENT_ID_PREFIX}part-two"></a>`,
+    );
+    expect(
+      clean('<a href="#comments">Comments</a><a href="#main">Top</a><a href="#">x</a><h2 id="after">y</h2>'),
+    ).toBe(
+      `<a href="#comments">Comments</a><a href="#main">Top</a><a href="#">x</a><h2 id="${CONTENT_ID_PREFIX}after">y</h2>`,
+    );
+  });
+
+  it('moves table headers and ARIA references with the ids they name', () => {
+    const html = clean(
+      '<table><tr><th id="tide">Tide</th></tr><tr><td headers="tide  when">High</td></tr></table>' +
+        '<figure aria-labelledby="cap" aria-describedby="cap note"><figcaption id="cap">Map</figcaption></figure>',
+    );
+    expect(html).toContain(`headers="${CONTENT_ID_PREFIX}tide ${CONTENT_ID_PREFIX}when"`);
+    expect(html).toContain(`aria-labelledby="${CONTENT_ID_PREFIX}cap"`);
+    expect(html).toContain(`aria-describedby="${CONTENT_ID_PREFIX}cap ${CONTENT_ID_PREFIX}note"`);
+  });
+
+  it('drops an empty id rather than declaring the bare prefix', () => {
+    expect(clean('<p id="">x</p><p id="  ">y</p>')).toBe('<p>x</p><p>y</p>');
+  });
+
+  it('keeps the namespace through rendering', () => {
+    const markup = renderToStaticMarkup(
+      createElement(Fragment, null, renderContent('<p id="main">x</p><a href="#main">y</a>', HOME)),
+    );
+    expect(markup).toBe(`<p id="${CONTENT_ID_PREFIX}main">x</p><a href="#${CONTENT_ID_PREFIX}main">y</a>`);
+  });
+});
+
+describe('rendering sanitised HTML', () => {
+  it('drops the elements whose text would be written unescaped, whatever it is handed', () => {
+    const breakout = '</div></article></main></body><script>window.__pwned_breakout=1</script>';
+    const markup = renderToStaticMarkup(
+      createElement(
+        Fragment,
+        null,
+        parseSanitizedHtml(`<p>Tides</p><script>${breakout}</script><style>${breakout}</style>`),
+      ),
+    );
+    expect(markup).toBe('<p>Tides</p>');
   });
 });
 

@@ -1,24 +1,19 @@
+import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import { pathFromWordPressLink } from '@/lib/wordpress/paths';
+import embedProviders from '@/serving/embed-providers.json';
 
-/** Embed providers whose iframes are kept (sandboxed); every other iframe is removed. */
-export const EMBED_PROVIDERS = [
-  'www.youtube.com',
-  'www.youtube-nocookie.com',
-  'player.vimeo.com',
-  'w.soundcloud.com',
-  'open.spotify.com',
-  'embed.music.apple.com',
-  'www.dailymotion.com',
-  'player.twitch.tv',
-  'www.google.com',
-] as const;
+/**
+ * Embed providers whose iframes are kept (sandboxed); every other iframe is removed. The list
+ * lives with the server, whose Content-Security-Policy allows frames from exactly these hosts.
+ */
+export const EMBED_PROVIDERS: readonly string[] = embedProviders;
 
 function isAllowedEmbed(src: string | undefined): boolean {
   if (!src) return false;
   try {
     const url = new URL(src);
-    return url.protocol === 'https:' && (EMBED_PROVIDERS as readonly string[]).includes(url.hostname);
+    return url.protocol === 'https:' && EMBED_PROVIDERS.includes(url.hostname);
   } catch {
     return false;
   }
@@ -77,12 +72,82 @@ const allowedStyles = {
 };
 
 /**
+ * Prefix of every id (and anchor name) WordPress content declares. The page around the content
+ * has ids of its own (`main`, `comments`, `comment-…`, Next's `__next_f` global), and an
+ * author's `<p id="main">` would take the skip link, or, as a global of the same name, break
+ * hydration. Inside this namespace a content id can name nothing of the app's, and, with its
+ * hyphen, no script global either. Links from elsewhere to `/post/#section` lose their target
+ * (the section is `#wp-section` now); links inside the content are rewritten to match.
+ */
+export const CONTENT_ID_PREFIX = 'wp-';
+
+/** Attributes whose value is a space-separated list of ids in the same document. */
+const ID_LIST_ATTRIBUTES = ['headers', 'aria-labelledby', 'aria-describedby'] as const;
+
+/** The ids and anchor names an HTML fragment declares: what its own `#…` links can point at. */
+function declaredIds(html: string): Set<string> {
+  const ids = new Set<string>();
+  if (!/\b(id|name)\s*=/i.test(html)) return ids;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (attributes.id) ids.add(attributes.id);
+      if (name === 'a' && attributes.name) ids.add(attributes.name);
+    },
+  });
+  parser.end(html);
+  return ids;
+}
+
+function decodedFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
+
+/**
+ * Moves the ids of one piece of content into CONTENT_ID_PREFIX's namespace, with everything in
+ * it that refers to them: `name` on anchors, `headers` and ARIA id lists, and same-page links
+ * (`#fn1`) to an id the content declares — WordPress footnotes, Yoast's table of contents. A
+ * same-page link to an id the content does not declare (`#comments`) is the page's own and stays.
+ */
+function contentIdNamespace(html: string) {
+  const declared = declaredIds(html);
+  const inNamespace = (id: string) => `${CONTENT_ID_PREFIX}${id}`;
+  return (tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes => {
+    const next = { ...attribs };
+    const names: ('id' | 'name')[] = tagName === 'a' ? ['id', 'name'] : ['id'];
+    for (const name of names) {
+      const value = next[name]?.trim();
+      if (value) next[name] = inNamespace(value);
+      else delete next[name];
+    }
+    for (const name of ID_LIST_ATTRIBUTES) {
+      const ids = next[name]?.split(/\s+/).filter(Boolean) ?? [];
+      if (ids.length > 0) next[name] = ids.map(inNamespace).join(' ');
+      else delete next[name];
+    }
+    const href = next.href?.trim();
+    if (tagName === 'a' && href?.startsWith('#')) {
+      const fragment = href.slice(1);
+      if (declared.has(fragment) || declared.has(decodedFragment(fragment))) {
+        next.href = `#${inNamespace(fragment)}`;
+      }
+    }
+    return next;
+  };
+}
+
+/**
  * Sanitises WordPress post HTML for rendering: no scripts, no event handlers, no javascript: or
  * data: links, iframes only from known embed providers and sandboxed, nesting at most
  * MAX_NESTING_DEPTH deep. Links into the WordPress site become frontend paths. Images load lazily.
+ * Ids live in their own namespace (CONTENT_ID_PREFIX).
  */
 export function sanitizeContent(html: string, wordpressHome: string): string {
   const headingShift = headingLevelShift(html);
+  const namespaceIds = contentIdNamespace(html);
   const shiftHeading = (tagName: string, attribs: sanitizeHtml.Attributes) => ({
     tagName: `h${Math.min(6, Number(tagName.slice(1)) + headingShift)}`,
     attribs,
@@ -112,7 +177,19 @@ export function sanitizeContent(html: string, wordpressHome: string): string {
       'time',
     ],
     allowedAttributes: {
-      '*': ['class', 'id', 'style', 'title', 'lang', 'dir', 'aria-label', 'aria-hidden', 'data-fn'],
+      '*': [
+        'class',
+        'id',
+        'style',
+        'title',
+        'lang',
+        'dir',
+        'aria-label',
+        'aria-hidden',
+        'aria-labelledby',
+        'aria-describedby',
+        'data-fn',
+      ],
       a: ['href', 'name', 'target', 'rel'],
       img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
       source: ['src', 'srcset', 'sizes', 'type', 'media'],
@@ -156,6 +233,8 @@ export function sanitizeContent(html: string, wordpressHome: string): string {
         tagName,
         attribs: { ...attribs, sandbox: IFRAME_SANDBOX, loading: 'lazy' },
       }),
+      // After the tag's own transform (sanitize-html applies '*' last).
+      '*': (tagName, attribs) => ({ tagName, attribs: namespaceIds(tagName, attribs) }),
     },
   });
 }

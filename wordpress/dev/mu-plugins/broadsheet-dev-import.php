@@ -25,6 +25,13 @@
 
 defined( 'ABSPATH' ) || exit;
 
+// Development only: anywhere but a local or development environment this file does nothing, and
+// says so to the site's administrators.
+if ( ! in_array( function_exists( 'wp_get_environment_type' ) ? wp_get_environment_type() : '', array( 'local', 'development' ), true ) ) {
+	add_action( 'admin_notices', static fn() => current_user_can( 'activate_plugins' ) && printf( '<div class="notice notice-error"><p>%s</p></div>', esc_html( 'wp-content/mu-plugins/' . basename( __FILE__ ) . ' is part of Broadsheet’s development WordPress and does nothing here: it acts only where wp_get_environment_type() is "local" or "development". Remove it.' ) ) );
+	return;
+}
+
 const BROADSHEET_DEV_IMPORT_KEY         = '_broadsheet_wxr_key';
 const BROADSHEET_DEV_IMPORT_HASH        = '_broadsheet_wxr_hash';
 const BROADSHEET_DEV_IMPORT_PLACEHOLDER = '_broadsheet_wxr_placeholder';
@@ -33,8 +40,8 @@ add_action(
 	'rest_api_init',
 	function () {
 		$permission = function () {
-			// Only ever on the embedded development site, and only for someone who may import.
-			return 'local' === wp_get_environment_type() && current_user_can( 'import' ) && current_user_can( 'unfiltered_html' );
+			// Only ever on a development site (see the guard above), and only for someone who may import.
+			return current_user_can( 'import' ) && current_user_can( 'unfiltered_html' );
 		};
 		register_rest_route(
 			'broadsheet-dev-import/v1',

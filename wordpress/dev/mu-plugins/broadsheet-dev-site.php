@@ -11,6 +11,15 @@
  *   several authors can be seeded and rendered.
  */
 
+defined( 'ABSPATH' ) || exit;
+
+// Development only: anywhere but a local or development environment this file does nothing, and
+// says so to the site's administrators.
+if ( ! in_array( function_exists( 'wp_get_environment_type' ) ? wp_get_environment_type() : '', array( 'local', 'development' ), true ) ) {
+	add_action( 'admin_notices', static fn() => current_user_can( 'activate_plugins' ) && printf( '<div class="notice notice-error"><p>%s</p></div>', esc_html( 'wp-content/mu-plugins/' . basename( __FILE__ ) . ' is part of Broadsheet’s development WordPress and does nothing here: it acts only where wp_get_environment_type() is "local" or "development". Remove it.' ) ) );
+	return;
+}
+
 add_filter(
 	'pre_get_avatar_data',
 	function ( $args, $id_or_email ) {

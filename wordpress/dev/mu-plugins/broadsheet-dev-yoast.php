@@ -38,6 +38,13 @@
 
 defined( 'ABSPATH' ) || exit;
 
+// Development only: anywhere but a local or development environment this file does nothing, and
+// says so to the site's administrators.
+if ( ! in_array( function_exists( 'wp_get_environment_type' ) ? wp_get_environment_type() : '', array( 'local', 'development' ), true ) ) {
+	add_action( 'admin_notices', static fn() => current_user_can( 'activate_plugins' ) && printf( '<div class="notice notice-error"><p>%s</p></div>', esc_html( 'wp-content/mu-plugins/' . basename( __FILE__ ) . ' is part of Broadsheet’s development WordPress and does nothing here: it acts only where wp_get_environment_type() is "local" or "development". Remove it.' ) ) );
+	return;
+}
+
 if ( ! defined( 'BROADSHEET_DEV_YOAST_VERSION' ) ) {
 	// The Yoast version we claim in the HTML comment, as the real plugin does.
 	define( 'BROADSHEET_DEV_YOAST_VERSION', '22.0' );
