@@ -7,13 +7,14 @@ import parse, {
 } from 'html-react-parser';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import type { SiteAddresses } from '@/lib/wordpress/paths';
 import { sanitizeContent } from './sanitize';
 
 /**
  * WordPress HTML → React: sanitised first, then parsed (never injected raw). Internal links
  * become client-side navigations.
  */
-export function renderContent(html: string, wordpressHome: string): ReactNode {
+export function renderContent(html: string, addresses: SiteAddresses): ReactNode {
   const options: HTMLReactParserOptions = {
     replace(node) {
       if (!(node instanceof Element) || node.name !== 'a') return undefined;
@@ -27,5 +28,5 @@ export function renderContent(html: string, wordpressHome: string): ReactNode {
       );
     },
   };
-  return parse(sanitizeContent(html, wordpressHome), options);
+  return parse(sanitizeContent(html, addresses), options);
 }

@@ -3,7 +3,6 @@ import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { Article } from '@/components/article';
 import { PreviewBanner } from '@/components/preview-banner';
-import { getConfig } from '@/lib/config';
 import { getPreviewPost, getSiteInfo } from '@/lib/wordpress';
 
 type Props = { params: Promise<{ type: string; id: string }> };
@@ -22,7 +21,7 @@ export default async function PreviewPage({ params }: Props) {
   return (
     <>
       <PreviewBanner />
-      <Article post={post} site={site} wordpressHome={getConfig().wordpressUrl} />
+      <Article post={post} site={site} addresses={site.addresses} />
     </>
   );
 }

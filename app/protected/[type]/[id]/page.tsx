@@ -3,7 +3,6 @@ import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { Article } from '@/components/article';
 import { PasswordForm } from '@/components/password-form';
-import { getConfig } from '@/lib/config';
 import { getProtectedPost, getSiteInfo } from '@/lib/wordpress';
 import { unlockCookieName } from '@/lib/wordpress/unlock-request';
 
@@ -35,5 +34,5 @@ export default async function ProtectedPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  return <Article post={post} site={site} wordpressHome={getConfig().wordpressUrl} unlocked />;
+  return <Article post={post} site={site} addresses={site.addresses} unlocked />;
 }
