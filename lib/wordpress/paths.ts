@@ -30,6 +30,23 @@ export function singleAddress(url: string): SiteAddresses {
   return { home: url, wordpressAddress: url, wordpressUrl: url };
 }
 
+/**
+ * The site's addresses: its Site Address and WordPress Address as WordPress states them in the
+ * REST index, and WORDPRESS_URL, where this frontend reaches it. WordPress's links are read
+ * against the Site Address, never against WORDPRESS_URL, which may be an internal address.
+ * A WordPress that states no usable address is taken to live at WORDPRESS_URL.
+ */
+export function siteAddressesOf(index: { home: string; url: string }, wordpressUrl: string): SiteAddresses {
+  const home = absoluteHttpUrl(index.home) ?? wordpressUrl;
+  return { home, wordpressAddress: absoluteHttpUrl(index.url) ?? home, wordpressUrl };
+}
+
+/** An http(s) address without query or fragment, without a trailing slash; null for anything else. */
+function absoluteHttpUrl(value: string): string | null {
+  const url = parseHttpUrl(value.trim());
+  return url && !url.search && !url.hash ? `${url.origin}${url.pathname}`.replace(/\/+$/, '') : null;
+}
+
 interface LinkBase {
   origin: string;
   /** The base's path with one trailing slash: '/' at the root, '/en/' in a sub-folder. */

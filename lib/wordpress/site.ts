@@ -2,7 +2,7 @@ import { cache } from 'react';
 import { getConfig } from '@/lib/config';
 import { htmlToText } from '@/lib/content/text';
 import { publishedCache, wordpressTransport } from './client';
-import type { SiteAddresses } from './paths';
+import { siteAddressesOf, type SiteAddresses } from './paths';
 import { rawCommentSettingsSchema, rawSiteSchema } from './schemas';
 import { TAGS } from './tags';
 import type { SiteInfo } from './types';
@@ -30,27 +30,6 @@ export const getSiteIndex = cache(async () => {
   });
   return data;
 });
-
-/**
- * The site's addresses: its Site Address and WordPress Address as WordPress states them in the
- * REST index, and WORDPRESS_URL, where this frontend reaches it. WordPress's links are read
- * against the Site Address, never against WORDPRESS_URL, which may be an internal address.
- * A WordPress that states no usable address is taken to live at WORDPRESS_URL.
- */
-export function siteAddressesOf(index: { home: string; url: string }, wordpressUrl: string): SiteAddresses {
-  const home = absoluteHttpUrl(index.home) ?? wordpressUrl;
-  return { home, wordpressAddress: absoluteHttpUrl(index.url) ?? home, wordpressUrl };
-}
-
-function absoluteHttpUrl(value: string): string | null {
-  try {
-    const url = new URL(value.trim());
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) return null;
-    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-  } catch {
-    return null;
-  }
-}
 
 /** The site's addresses (see siteAddressesOf), from the cached REST index. */
 export const getSiteAddresses = cache(async (): Promise<SiteAddresses> => {
