@@ -5,7 +5,7 @@ import '@wordpress/block-library/build-style/style.css';
 import '@wordpress/block-library/build-style/theme.css';
 import { renderContent } from '@/lib/content/render';
 import { countWords, readingTime } from '@/lib/seo';
-import type { Post } from '@/lib/wordpress';
+import type { Post, SiteAddresses } from '@/lib/wordpress';
 import { Byline } from './byline';
 import { FeaturedImage } from './featured-image';
 import { PasswordForm } from './password-form';
@@ -13,12 +13,13 @@ import { PasswordForm } from './password-form';
 export function Article({
   post,
   site,
-  wordpressHome,
+  addresses,
   unlocked = false,
 }: {
   post: Post;
   site: SiteDates;
-  wordpressHome: string;
+  /** What the content's links are read against: links to the Site Address become paths here. */
+  addresses: SiteAddresses;
   /** Rendered with the reader's password: show the content WordPress returned. */
   unlocked?: boolean;
 }) {
@@ -51,7 +52,7 @@ export function Article({
         {post.isPasswordProtected && !unlocked ? (
           <PasswordForm id={post.id} type={post.type === 'page' ? 'page' : 'post'} />
         ) : (
-          renderContent(post.contentHtml, wordpressHome)
+          renderContent(post.contentHtml, addresses)
         )}
       </div>
       {post.tags.length > 0 && (

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { parseYoastHead, type ParsedHead } from '../lib/seo/head-html';
 import type { HeadTag } from '../lib/seo/types';
-import { pathOf, wordpressGet, wordpressSiteUrl } from './wordpress';
+import { pathOf, wordpressGet, wordpressHome } from './wordpress';
 
 interface PostWithYoast {
   id: number;
@@ -39,8 +39,8 @@ async function expectYoastParity(
   yoastHtml: string,
 ) {
   const moveToSite = (url: string) =>
-    url.startsWith(wordpressSiteUrl) && !url.includes('/wp-content/')
-      ? siteUrl + url.slice(wordpressSiteUrl.length)
+    url.startsWith(wordpressHome) && !url.includes('/wp-content/')
+      ? siteUrl + url.slice(wordpressHome.length)
       : url;
   const yoast = parseYoastHead(yoastHtml);
   const html = await (await request.get(path)).text();
@@ -66,13 +66,13 @@ async function expectYoastParity(
   expect(graph, `${path}: JSON-LD graph`).toBeTruthy();
   const ids = (graph?.['@graph'] ?? []).map((node) => node['@id'] ?? '');
   expect(ids.some((id) => id.startsWith(`${siteUrl}${path}`))).toBe(true);
-  expect(ids.some((id) => id.startsWith(wordpressSiteUrl) && !id.includes('/wp-content/'))).toBe(false);
+  expect(ids.some((id) => id.startsWith(wordpressHome) && !id.includes('/wp-content/'))).toBe(false);
 }
 
 /** Yoast's head for any WordPress URL, through its get_head endpoint. */
 async function yoastHeadOf(path: string): Promise<string> {
   const { data } = await wordpressGet<{ html: string }>('/yoast/v1/get_head', {
-    url: `${wordpressSiteUrl}${path}`,
+    url: `${wordpressHome}${path}`,
   });
   return data.html;
 }

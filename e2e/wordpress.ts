@@ -10,6 +10,11 @@ export const wordpressUrl = process.env.E2E_WORDPRESS_URL ?? 'http://127.0.0.1:9
  * app reaches WordPress through the fault proxy (the tests talk to WordPress directly).
  */
 export const wordpressSiteUrl = process.env.E2E_WORDPRESS_SITE_URL || wordpressUrl;
+/**
+ * The Site Address (`home`) WordPress writes its permalinks under: the site's own URL, unless a
+ * run moves it elsewhere (E2E_WORDPRESS_HOME, e.g. a sub-folder of another origin).
+ */
+export const wordpressHome = (process.env.E2E_WORDPRESS_HOME || wordpressSiteUrl).replace(/\/+$/, '');
 export const permalinkStructure = process.env.E2E_PERMALINK_STRUCTURE ?? '/%postname%/';
 
 export interface WordPressPost {
@@ -45,9 +50,15 @@ export async function allPublishedPosts(): Promise<WordPressPost[]> {
   }
 }
 
-export function pathOf(link: string): string {
+/** The frontend path of a WordPress link: its path after the Site Address. */
+export function pathOf(link: string, home = wordpressHome): string {
   const url = new URL(link);
-  return url.pathname;
+  const base = new URL(`${home.replace(/\/+$/, '')}/`);
+  if (url.origin !== base.origin) return url.pathname;
+  if (`${url.pathname}/` === base.pathname) return '/';
+  return url.pathname.startsWith(base.pathname)
+    ? `/${url.pathname.slice(base.pathname.length)}`
+    : url.pathname;
 }
 
 /** WordPress titles are HTML; this is the text a reader sees. */

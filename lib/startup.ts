@@ -24,7 +24,10 @@ export function checkStartup() {
   // Not awaited: the server starts serving cached pages without waiting on WordPress.
   void checkWordPress().then((health) => {
     if (health.ok) {
-      console.log(`Broadsheet: WordPress "${health.name}" is answering at ${wordpressUrl}.`);
+      console.log(
+        `Broadsheet: WordPress "${health.name}" is answering at ${wordpressUrl}; ` +
+          `links under its Site Address, ${health.siteAddress}, are paths of this site.`,
+      );
     } else {
       console.error(
         `Broadsheet: WordPress is not answering at ${wordpressUrl} (${health.reason}). ` +

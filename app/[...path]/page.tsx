@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { ArchiveView } from '@/components/archive-view';
 import { Article } from '@/components/article';
 import { CommentSection } from '@/components/comments/comment-section';
 import { SeoExtraHead } from '@/components/seo-extra-head';
-import { getConfig } from '@/lib/config';
+import { permanentRedirectWithinSite } from '@/lib/redirect';
 import {
   commentPagePath,
   dateArchivePath,
@@ -94,7 +94,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ContentPage({ params }: Props) {
   const loaded = await load(params);
   if (loaded.kind === 'not-found') notFound();
-  if (loaded.kind === 'redirect') permanentRedirect(loaded.path);
+  if (loaded.kind === 'redirect') permanentRedirectWithinSite(loaded.path);
   if (loaded.kind === 'date') {
     return (
       <>
@@ -113,7 +113,7 @@ export default async function ContentPage({ params }: Props) {
   return (
     <>
       <SeoExtraHead {...loaded.seo} />
-      <Article post={loaded.post} site={loaded.site} wordpressHome={getConfig().wordpressUrl} />
+      <Article post={loaded.post} site={loaded.site} addresses={loaded.site.addresses} />
       {loaded.comments && (
         <CommentSection
           postId={loaded.post.id}

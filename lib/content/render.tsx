@@ -7,6 +7,7 @@ import parse, {
 } from 'html-react-parser';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import type { SiteAddresses } from '@/lib/wordpress/paths';
 import { sanitizeContent } from './sanitize';
 
 /**
@@ -42,6 +43,6 @@ export function parseSanitizedHtml(html: string): ReactNode {
 }
 
 /** WordPress post HTML → React: sanitised first (sanitizeContent), then parsed. */
-export function renderContent(html: string, wordpressHome: string): ReactNode {
-  return parseSanitizedHtml(sanitizeContent(html, wordpressHome));
+export function renderContent(html: string, addresses: SiteAddresses): ReactNode {
+  return parseSanitizedHtml(sanitizeContent(html, addresses));
 }

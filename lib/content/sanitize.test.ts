@@ -1,10 +1,11 @@
 import { createElement, Fragment } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, it, expect } from 'vitest';
+import { singleAddress } from '@/lib/wordpress/paths';
 import { parseSanitizedHtml, renderContent } from './render';
 import { CONTENT_ID_PREFIX, MAX_NESTING_DEPTH, sanitizeContent } from './sanitize';
 
-const HOME = 'http://wp.example.test';
+const HOME = singleAddress('http://wp.example.test');
 const clean = (html: string) => sanitizeContent(html, HOME);
 
 describe('sanitizeContent removes active content', () => {
@@ -89,9 +90,41 @@ describe('sanitizeContent keeps safe content', () => {
     expect(
       sanitizeContent(
         '<a href="http://wp.example.test/blog/salt-roads/">x</a>',
-        'http://wp.example.test/blog',
+        singleAddress('http://wp.example.test/blog'),
       ),
     ).toBe('<a href="/salt-roads/">x</a>');
+  });
+
+  it('reads links against the Site Address when it is in a sub-folder of another origin, and leaves media on the WordPress Address', () => {
+    const addresses = {
+      home: 'https://example.org/en',
+      wordpressAddress: 'https://cms.example.org',
+      wordpressUrl: 'http://wordpress:8080',
+    };
+    expect(
+      sanitizeContent(
+        '<p><a href="https://example.org/en/salt-roads/">a</a><a href="https://example.org/en">b</a>' +
+          '<a href="/en/about/#team">c</a><a href="https://cms.example.org/salt-roads/">d</a>' +
+          '<a href="https://example.org/fr/salt-roads/">e</a>' +
+          '<a href="https://cms.example.org/wp-content/uploads/report.pdf">f</a>' +
+          '<img src="https://cms.example.org/wp-content/uploads/pier.jpg" alt=""></p>',
+        addresses,
+      ),
+    ).toBe(
+      '<p><a href="/salt-roads/">a</a><a href="/">b</a><a href="/about/#team">c</a><a href="/salt-roads/">d</a>' +
+        '<a href="https://example.org/fr/salt-roads/">e</a>' +
+        '<a href="https://cms.example.org/wp-content/uploads/report.pdf">f</a>' +
+        '<img src="https://cms.example.org/wp-content/uploads/pier.jpg" alt="" loading="lazy" decoding="async" /></p>',
+    );
+  });
+
+  it('never turns a WordPress link into a link to another host', () => {
+    expect(clean('<a href="http://wp.example.test//evil.example/x">x</a>')).toBe(
+      '<a href="/evil.example/x">x</a>',
+    );
+    expect(clean('<a href="http://wp.example.test/\\evil.example/x">x</a>')).toBe(
+      '<a href="/evil.example/x">x</a>',
+    );
   });
 
   it('leaves external, relative, mailto and anchor links alone', () => {
@@ -257,7 +290,7 @@ describe('heading levels', () => {
 });
 
 describe('sanitizeCommentContent', () => {
-  const home = 'https://cms.example.com';
+  const home = singleAddress('https://cms.example.com');
 
   it('keeps what commenters may write and drops the rest', async () => {
     const { sanitizeCommentContent } = await import('./sanitize');

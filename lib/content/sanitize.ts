@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
-import { pathFromWordPressLink } from '@/lib/wordpress/paths';
+import { isSitePath, pathFromWordPressLink, type SiteAddresses } from '@/lib/wordpress/paths';
 import embedProviders from '@/serving/embed-providers.json';
 
 /**
@@ -20,15 +20,21 @@ function isAllowedEmbed(src: string | undefined): boolean {
 }
 
 /**
- * WordPress's own files and endpoints stay on WordPress: a link to an uploaded PDF or to the
- * admin must not become a frontend path that does not exist.
+ * A link into the WordPress site as a frontend path; null for external links and WordPress's
+ * files (an uploaded PDF, the admin), which stay on WordPress. A root-relative link is read as
+ * WordPress reads it, on the Site Address's origin.
  */
-const WORDPRESS_FILE_PATH = /^\/(wp-content|wp-includes|wp-admin|wp-json)(\/|$)|\.php(\?|#|$)/;
+function frontendPathOf(href: string, addresses: SiteAddresses): string | null {
+  const link = isSitePath(href) ? resolveOnSiteAddress(href, addresses.home) : href;
+  return link === null ? null : pathFromWordPressLink(link, addresses);
+}
 
-/** A link into the WordPress site as a frontend path; null for external links and WordPress's files. */
-function frontendPathOf(href: string, wordpressHome: string): string | null {
-  const path = pathFromWordPressLink(href, wordpressHome);
-  return path !== null && !WORDPRESS_FILE_PATH.test(path) ? path : null;
+function resolveOnSiteAddress(href: string, home: string): string | null {
+  try {
+    return new URL(href, home).toString();
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -145,7 +151,7 @@ function contentIdNamespace(html: string) {
  * MAX_NESTING_DEPTH deep. Links into the WordPress site become frontend paths. Images load lazily.
  * Ids live in their own namespace (CONTENT_ID_PREFIX).
  */
-export function sanitizeContent(html: string, wordpressHome: string): string {
+export function sanitizeContent(html: string, addresses: SiteAddresses): string {
   const headingShift = headingLevelShift(html);
   const namespaceIds = contentIdNamespace(html);
   const shiftHeading = (tagName: string, attribs: sanitizeHtml.Attributes) => ({
@@ -222,7 +228,7 @@ export function sanitizeContent(html: string, wordpressHome: string): string {
       h6: shiftHeading,
       a: (tagName, attribs) => {
         const href = attribs.href ?? '';
-        const internal = href ? frontendPathOf(href, wordpressHome) : null;
+        const internal = href ? frontendPathOf(href, addresses) : null;
         const next = { ...attribs };
         if (internal !== null) next.href = internal;
         if (next.target === '_blank') next.rel = 'noopener noreferrer';
@@ -258,7 +264,7 @@ export const MAX_COMMENT_NESTING_DEPTH = 32;
  * marks them; links into the site become frontend paths. Nesting is bounded
  * (MAX_COMMENT_NESTING_DEPTH).
  */
-export function sanitizeCommentContent(html: string, wordpressHome: string): string {
+export function sanitizeCommentContent(html: string, addresses: SiteAddresses): string {
   return sanitizeHtml(html, {
     allowedTags: [
       'p',
@@ -295,7 +301,7 @@ export function sanitizeCommentContent(html: string, wordpressHome: string): str
     transformTags: {
       a: (tagName, attribs): sanitizeHtml.Tag => {
         const href = attribs.href ?? '';
-        const internal = href ? frontendPathOf(href, wordpressHome) : null;
+        const internal = href ? frontendPathOf(href, addresses) : null;
         return internal !== null
           ? { tagName, attribs: { href: internal } }
           : { tagName, attribs: { ...attribs, rel: 'nofollow ugc' } };

@@ -2,8 +2,9 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
 import type { Post } from '@/lib/wordpress';
 import { buildFeed, type FeedChannel } from './build';
+import { singleAddress } from '@/lib/wordpress/paths';
 
-const urls = { siteUrl: 'https://www.example.com', wordpressUrl: 'https://cms.example.com' };
+const urls = { siteUrl: 'https://www.example.com', addresses: singleAddress('https://cms.example.com') };
 const channel: FeedChannel = {
   siteName: 'The Lantern',
   title: 'Food – The Lantern',

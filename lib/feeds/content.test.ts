@@ -1,10 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { absolutizeUrls, feedContentHtml } from './content';
+import { singleAddress } from '@/lib/wordpress/paths';
 
-const urls = { siteUrl: 'https://www.example.com', wordpressUrl: 'https://cms.example.com/blog' };
+const urls = { siteUrl: 'https://www.example.com', addresses: singleAddress('https://cms.example.com/blog') };
 const postPath = '/2024/04/02/salt-roads/';
 
 describe('absolutizeUrls', () => {
+  it('sends WordPress’s files to the WordPress Address and relative media to the post on the Site Address', () => {
+    const headless = {
+      siteUrl: 'https://www.example.com',
+      addresses: {
+        home: 'https://example.org/en',
+        wordpressAddress: 'https://cms.example.org',
+        wordpressUrl: 'http://wordpress:8080',
+      },
+    };
+    expect(
+      feedContentHtml(
+        '<a href="https://example.org/en/about/">a</a><a href="/wp-content/uploads/report.pdf">b</a><video src="clip.mp4"></video>',
+        postPath,
+        headless,
+      ),
+    ).toBe(
+      '<a href="https://www.example.com/about/">a</a>' +
+        '<a href="https://cms.example.org/wp-content/uploads/report.pdf">b</a>' +
+        '<video src="https://example.org/en/2024/04/02/salt-roads/clip.mp4"></video>',
+    );
+  });
+
   it('sends frontend paths to SITE_URL and fragments and relative links to the post', () => {
     const html =
       '<a href="/about/">About</a><a href="#fn1">1</a><a href="?replytocom=3">r</a><a href="notes/">n</a>' +

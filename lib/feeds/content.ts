@@ -1,21 +1,20 @@
 import sanitizeHtml from 'sanitize-html';
 import { sanitizeContent } from '@/lib/content/sanitize';
+import { isWordPressFilePath, type SiteAddresses } from '@/lib/wordpress/paths';
 
 /**
  * A feed item's HTML is read away from the site, so every URL in it must be absolute: links
  * into the site (which sanitizeContent turned into frontend paths) go to SITE_URL, media and
- * WordPress's own files stay on WordPress.
+ * WordPress's own files stay on WordPress, at its public addresses (never WORDPRESS_URL, which
+ * may be an internal one).
  */
 export interface FeedUrls {
   /** SITE_URL, without a trailing slash. */
   siteUrl: string;
-  /** WORDPRESS_URL, without a trailing slash. */
-  wordpressUrl: string;
+  /** The site's addresses, from WordPress's REST index. */
+  addresses: SiteAddresses;
 }
 
-/** Paths that are WordPress's files, not frontend pages (as in lib/content/sanitize.ts). */
-const WORDPRESS_FILE_PATH =
-  /^\/(?:[^?#]*\/)?(?:wp-content|wp-includes|wp-admin|wp-json)(?:\/|$)|\.php(?:[?#]|$)/;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 const LINK_ATTRIBUTES: Record<string, readonly string[]> = { a: ['href'], blockquote: ['cite'] };
@@ -41,7 +40,9 @@ function absoluteLink(value: string, postUrl: string, urls: FeedUrls): string {
   const url = value.trim();
   if (url === '' || HAS_SCHEME.test(url) || url.startsWith('//')) return value;
   if (url.startsWith('/')) {
-    return WORDPRESS_FILE_PATH.test(url) ? resolve(url, `${urls.wordpressUrl}/`) : `${urls.siteUrl}${url}`;
+    return isWordPressFilePath(url)
+      ? resolve(url, `${urls.addresses.wordpressAddress}/`)
+      : `${urls.siteUrl}${url}`;
   }
   // "#fn1", "?page=2", "other/": relative to the post itself.
   return resolve(url, postUrl);
@@ -66,7 +67,8 @@ function absoluteSrcset(value: string, wordpressPostUrl: string): string {
 /** Makes every link and media URL of already sanitised HTML absolute. */
 export function absolutizeUrls(html: string, postPath: string, urls: FeedUrls): string {
   const postUrl = `${urls.siteUrl}${postPath}`;
-  const wordpressPostUrl = `${urls.wordpressUrl}${postPath}`;
+  // Relative media is relative to the post where WordPress shows it: under the Site Address.
+  const wordpressPostUrl = `${urls.addresses.home.replace(/\/+$/, '')}${postPath}`;
   return sanitizeHtml(html, {
     // The HTML is already sanitised: this pass only rewrites URLs and keeps every tag and
     // attribute sanitizeContent kept. That allowlist contains no script or style, so "all tags"
@@ -99,5 +101,5 @@ export function absolutizeUrls(html: string, postPath: string, urls: FeedUrls): 
 
 /** A post's HTML for a feed: sanitised exactly as on the site, then with absolute URLs. */
 export function feedContentHtml(contentHtml: string, postPath: string, urls: FeedUrls): string {
-  return absolutizeUrls(sanitizeContent(contentHtml, urls.wordpressUrl), postPath, urls);
+  return absolutizeUrls(sanitizeContent(contentHtml, urls.addresses), postPath, urls);
 }

@@ -1,4 +1,5 @@
 import { getConfig } from '@/lib/config';
+import { isSitePath } from '@/lib/wordpress/paths';
 import { CONTENT_TYPES, xmlCacheControl, xmlNotFound, xmlResponse } from '@/lib/sitemaps/xml';
 import {
   getAuthorBySlug,
@@ -66,7 +67,9 @@ async function resolveArchive(archive: FeedArchive, site: SiteInfo): Promise<Res
   }
 }
 
+/** A 308 to a feed of this site; a target a browser would read as another host is a 404. */
 function redirect(path: string, revalidateSeconds: number): Response {
+  if (!isSitePath(path)) return xmlNotFound(revalidateSeconds);
   return new Response(null, {
     status: 308,
     headers: { Location: path, 'Cache-Control': xmlCacheControl(revalidateSeconds) },
@@ -80,7 +83,7 @@ function redirect(path: string, revalidateSeconds: number): Response {
  * the last good feed keeps being served.
  */
 export async function feedResponse(segments: readonly string[]): Promise<Response> {
-  const { siteUrl, wordpressUrl, revalidateSeconds } = getConfig();
+  const { siteUrl, revalidateSeconds } = getConfig();
   const request = parseFeedPath(segments);
   if (!request) return xmlNotFound(revalidateSeconds);
   const site = await getSiteInfo();
@@ -90,7 +93,7 @@ export async function feedResponse(segments: readonly string[]): Promise<Respons
     return redirect(feedPath(resolved.archivePath, request.format), revalidateSeconds);
   }
   const posts = await listFeedPosts(resolved.query);
-  const body = buildFeed(request.format, resolved.channel, posts, { siteUrl, wordpressUrl });
+  const body = buildFeed(request.format, resolved.channel, posts, { siteUrl, addresses: site.addresses });
   return xmlResponse(body, { contentType: contentTypeOf(request.format), revalidateSeconds });
 }
 

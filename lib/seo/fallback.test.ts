@@ -12,14 +12,15 @@ import {
 import { serializeJsonLd } from './json-ld';
 import type { HeadTag, SeoData } from './types';
 import { createUrlRewriter } from './urls';
+import { singleAddress } from '@/lib/wordpress/paths';
 
 const SITE = 'https://www.example.com';
 const WP = 'http://wp.example.test';
-const urls = createUrlRewriter({ wordpressUrl: WP, siteUrl: SITE });
+const urls = createUrlRewriter({ addresses: singleAddress(WP), siteUrl: SITE });
 const site: SeoSite = {
   name: 'Harbour Notes',
   description: 'Stories from the working waterfront',
-  home: WP,
+  addresses: singleAddress(WP),
   timezone: 'Europe/London',
   language: 'en-GB',
   hasYoast: false,

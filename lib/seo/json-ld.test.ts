@@ -3,9 +3,10 @@ import fixture from './fixtures/yoast-post.json';
 import { serializeJsonLd } from './json-ld';
 import { createUrlRewriter } from './urls';
 import { seoFromYoast } from './yoast';
+import { singleAddress } from '@/lib/wordpress/paths';
 
 const urls = createUrlRewriter({
-  wordpressUrl: 'http://wp.example.test',
+  addresses: singleAddress('http://wp.example.test'),
   siteUrl: 'https://www.example.com',
 });
 

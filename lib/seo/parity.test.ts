@@ -15,10 +15,11 @@ import { parseYoastHead } from './head-html';
 import type { HeadTag, SeoData } from './types';
 import { createUrlRewriter } from './urls';
 import { seoFromYoast } from './yoast';
+import { singleAddress } from '@/lib/wordpress/paths';
 
 const SITE = 'https://www.example.com';
 const PATH = '/2024/05/14/salt-and-timber/';
-const urls = createUrlRewriter({ wordpressUrl: 'http://wp.example.test', siteUrl: SITE });
+const urls = createUrlRewriter({ addresses: singleAddress('http://wp.example.test'), siteUrl: SITE });
 
 /** One head tag as `kind:key=value`, e.g. `property:og:title=…`, `link:canonical=…`, `title=…`. */
 type Flat = string;

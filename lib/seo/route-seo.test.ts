@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SiteInfo } from '@/lib/wordpress';
 import { seoForListing } from './route-seo';
+import { singleAddress } from '@/lib/wordpress/paths';
 
 vi.stubEnv('WORDPRESS_URL', 'http://wp.example.test');
 vi.stubEnv('SITE_URL', 'https://www.example.com');
@@ -8,7 +9,7 @@ vi.stubEnv('SITE_URL', 'https://www.example.com');
 const site: SiteInfo = {
   name: 'The Lantern Quarterly',
   description: 'Slow reading',
-  home: 'http://wp.example.test',
+  addresses: singleAddress('http://wp.example.test'),
   timezone: 'UTC',
   language: 'en-US',
   hasYoast: true,

@@ -6,8 +6,7 @@ import { createUrlRewriter } from './urls';
 import { seoFromYoast } from './yoast';
 
 function rewriter(site: SiteInfo) {
-  const { wordpressUrl, siteUrl } = getConfig();
-  return createUrlRewriter({ wordpressUrl, siteUrl, aliases: [site.home] });
+  return createUrlRewriter({ addresses: site.addresses, siteUrl: getConfig().siteUrl });
 }
 
 /** A post's or page's head: Yoast's own when WordPress provides it (and it is well-formed), else ours. */

@@ -1,10 +1,54 @@
 import { describe, expect, it } from 'vitest';
 import { createUrlRewriter } from './urls';
+import { singleAddress } from '@/lib/wordpress/paths';
 
 const SITE = 'https://www.example.com';
-const urls = createUrlRewriter({ wordpressUrl: 'http://wp.example.test', siteUrl: SITE });
+const urls = createUrlRewriter({ addresses: singleAddress('http://wp.example.test'), siteUrl: SITE });
 
 describe('rewriteUrl', () => {
+  it('moves Yoast’s URLs on a Site Address in a sub-folder of another origin, and leaves media on the WordPress Address', () => {
+    const sub = createUrlRewriter({
+      addresses: {
+        home: 'https://example.org/en',
+        wordpressAddress: 'https://example.org/wp',
+        wordpressUrl: 'http://wordpress:8080',
+      },
+      siteUrl: SITE,
+    });
+    expect(sub.rewriteUrl('https://example.org/en/salt-roads/')).toBe(`${SITE}/salt-roads/`);
+    expect(sub.rewriteUrl('https://example.org/en/')).toBe(`${SITE}/`);
+    expect(sub.rewriteUrl('https://example.org/en/category/news/page/2/')).toBe(
+      `${SITE}/category/news/page/2/`,
+    );
+    expect(sub.rewriteUrl('https://example.org/wp/wp-content/uploads/a.jpg')).toBe(
+      'https://example.org/wp/wp-content/uploads/a.jpg',
+    );
+    expect(sub.rewriteUrl('https://example.org/fr/salt-roads/')).toBe('https://example.org/fr/salt-roads/');
+    expect(
+      sub.rewriteGraph({
+        '@graph': [
+          {
+            '@type': 'WebPage',
+            '@id': 'https://example.org/en/salt-roads/',
+            url: 'https://example.org/en/salt-roads/',
+          },
+          { '@type': 'BreadcrumbList', itemListElement: [{ item: 'https://example.org/en/' }] },
+          { '@type': 'ImageObject', url: 'https://example.org/wp/wp-content/uploads/a.jpg' },
+        ],
+      }),
+    ).toEqual({
+      '@graph': [
+        { '@type': 'WebPage', '@id': `${SITE}/salt-roads/`, url: `${SITE}/salt-roads/` },
+        { '@type': 'BreadcrumbList', itemListElement: [{ item: `${SITE}/` }] },
+        { '@type': 'ImageObject', url: 'https://example.org/wp/wp-content/uploads/a.jpg' },
+      ],
+    });
+  });
+
+  it('never moves a URL to another host of SITE_URL’s', () => {
+    expect(urls.rewriteUrl('http://wp.example.test//evil.example/x')).toBe(`${SITE}/evil.example/x`);
+  });
+
   it('moves WordPress page URLs to SITE_URL, keeping path, query and fragment', () => {
     expect(urls.rewriteUrl('http://wp.example.test/2024/05/14/salt-and-timber/')).toBe(
       `${SITE}/2024/05/14/salt-and-timber/`,
@@ -68,7 +112,7 @@ describe('rewriteUrl', () => {
   });
 
   it('handles WordPress in a sub-folder: only URLs under its home path are pages', () => {
-    const sub = createUrlRewriter({ wordpressUrl: 'http://wp.example.test/blog', siteUrl: SITE });
+    const sub = createUrlRewriter({ addresses: singleAddress('http://wp.example.test/blog'), siteUrl: SITE });
     expect(sub.rewriteUrl('http://wp.example.test/blog/hello/')).toBe(`${SITE}/hello/`);
     expect(sub.rewriteUrl('http://wp.example.test/blog/')).toBe(`${SITE}/`);
     expect(sub.rewriteUrl('http://wp.example.test/blog')).toBe(`${SITE}/`);
@@ -82,9 +126,12 @@ describe('rewriteUrl', () => {
 
   it('also rewrites the aliases WordPress may call itself by', () => {
     const aliased = createUrlRewriter({
-      wordpressUrl: 'http://wordpress:8080',
+      addresses: {
+        home: 'https://cms.example.com',
+        wordpressAddress: 'https://cms.example.com',
+        wordpressUrl: 'http://wordpress:8080',
+      },
       siteUrl: `${SITE}/`,
-      aliases: ['https://cms.example.com'],
     });
     expect(aliased.siteUrl).toBe(SITE);
     expect(aliased.rewriteUrl('https://cms.example.com/about/')).toBe(`${SITE}/about/`);

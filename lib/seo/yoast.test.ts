@@ -4,11 +4,12 @@ import fixture from './fixtures/yoast-post.json';
 import type { HeadTag, SeoData } from './types';
 import { createUrlRewriter } from './urls';
 import { seoFromYoast, yoastHeadJsonSchema } from './yoast';
+import { singleAddress } from '@/lib/wordpress/paths';
 
 const SITE = 'https://www.example.com';
 const WP = 'http://wp.example.test';
 const POST_URL = `${SITE}/2024/05/14/salt-and-timber/`;
-const urls = createUrlRewriter({ wordpressUrl: WP, siteUrl: SITE });
+const urls = createUrlRewriter({ addresses: singleAddress(WP), siteUrl: SITE });
 const yoast = fixture.yoast_head_json;
 
 function seo(input: unknown = structuredClone(yoast)): SeoData {

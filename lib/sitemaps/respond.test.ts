@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { sitemapChunkResponse, sitemapIndexResponse } from './respond';
 
+vi.mock('@/lib/wordpress/site', async (importOriginal) =>
+  (await import('@/lib/wordpress/site.test-helpers')).withFixedAddresses(await importOriginal()),
+);
+
 vi.stubEnv('WORDPRESS_URL', 'http://wp.example.test');
 vi.stubEnv('SITE_URL', 'https://www.example.com');
 vi.stubEnv('REVALIDATE_SECONDS', '900');

@@ -1,11 +1,12 @@
 import { cache } from 'react';
 import { htmlToText } from '@/lib/content/text';
-import { publishedCache, wordpressHome, wordpressTransport } from './client';
+import { publishedCache, wordpressTransport } from './client';
 import { mapAuthor, mapTerm } from './map';
 import { isPlausibleSlug, parsePathSegments, pathFromSegments, samePath } from './paths';
 import { rawTermSchema, rawUserSchema } from './schemas';
+import { getSiteAddresses } from './site';
 import { TAGS } from './tags';
-import type { Author, Term } from './types';
+import type { Author, SiteAddresses, Term } from './types';
 import { z } from 'zod';
 
 export type Lookup<T> =
@@ -44,7 +45,7 @@ export const getCategoryByPath = cache(async (joinedSegments: string): Promise<L
   });
   const raw = response.data[0];
   if (!raw) return { kind: 'not-found' };
-  const term = toTermArchive(raw);
+  const term = toTermArchive(raw, await getSiteAddresses());
   const requested = `/category${pathFromSegments(segments)}`;
   return samePath(term.path, requested)
     ? { kind: 'found', value: term }
@@ -61,7 +62,7 @@ export const getTagBySlug = cache(async (rawSlug: string): Promise<Lookup<TermAr
     cache: publishedCache([TAGS.termSlug('post_tag', slug)]),
   });
   const raw = response.data[0];
-  return raw ? { kind: 'found', value: toTermArchive(raw) } : { kind: 'not-found' };
+  return raw ? { kind: 'found', value: toTermArchive(raw, await getSiteAddresses()) } : { kind: 'not-found' };
 });
 
 /** An author by the slug in /author/<slug>/; WordPress lists only authors with published posts. */
@@ -78,14 +79,14 @@ export const getAuthorBySlug = cache(async (rawSlug: string): Promise<Lookup<Aut
   return raw
     ? {
         kind: 'found',
-        value: { ...mapAuthor(raw, wordpressHome()), yoastHeadJson: raw.yoast_head_json ?? null },
+        value: { ...mapAuthor(raw, await getSiteAddresses()), yoastHeadJson: raw.yoast_head_json ?? null },
       }
     : { kind: 'not-found' };
 });
 
-function toTermArchive(raw: z.infer<typeof rawTermSchema>): TermArchive {
+function toTermArchive(raw: z.infer<typeof rawTermSchema>, addresses: SiteAddresses): TermArchive {
   return {
-    ...mapTerm(raw, wordpressHome()),
+    ...mapTerm(raw, addresses),
     description: htmlToText(raw.description ?? ''),
     yoastHeadJson: raw.yoast_head_json ?? null,
   };
@@ -93,12 +94,14 @@ function toTermArchive(raw: z.infer<typeof rawTermSchema>): TermArchive {
 
 /** The busiest top-level categories, for the primary navigation when WordPress exposes no menu. */
 export const listTopCategories = cache(async (limit = 6): Promise<Term[]> => {
-  const response = await wordpressTransport()({
-    route: '/wp/v2/categories',
-    params: { parent: 0, hide_empty: true, orderby: 'count', order: 'desc', per_page: limit },
-    schema: z.array(rawTermSchema),
-    cache: publishedCache([TAGS.categoryNavigation]),
-  });
-  const home = wordpressHome();
-  return response.data.map((term) => mapTerm(term, home));
+  const [response, addresses] = await Promise.all([
+    wordpressTransport()({
+      route: '/wp/v2/categories',
+      params: { parent: 0, hide_empty: true, orderby: 'count', order: 'desc', per_page: limit },
+      schema: z.array(rawTermSchema),
+      cache: publishedCache([TAGS.categoryNavigation]),
+    }),
+    getSiteAddresses(),
+  ]);
+  return response.data.map((term) => mapTerm(term, addresses));
 });

@@ -25,7 +25,3 @@ export function wordpressTransport() {
 export function publishedCache(tags: readonly string[]) {
   return { tags, revalidateSeconds: getConfig().revalidateSeconds };
 }
-
-export function wordpressHome() {
-  return getConfig().wordpressUrl;
-}

@@ -2,14 +2,14 @@ import { cache } from 'react';
 import { getConfig } from '@/lib/config';
 import { sanitizeCommentContent } from '@/lib/content/sanitize';
 import { htmlToText } from '@/lib/content/text';
-import { publishedCache, wordpressHome, wordpressTransport } from './client';
+import { publishedCache, wordpressTransport } from './client';
 import { signedCommentHeaders } from './comment-signature';
 import { WordPressRequestRejectedError } from './errors';
 import { toIsoUtc } from './map';
 import { rawCommentListSchema, rawCommentSchema, type RawComment } from './schemas';
-import { getSiteIndex } from './site';
+import { getSiteAddresses, getSiteIndex } from './site';
 import { TAGS } from './tags';
-import type { Comment, CommentPage, CommentSettings } from './types';
+import type { Comment, CommentPage, CommentSettings, SiteAddresses } from './types';
 
 /** WordPress's defaults, used when the companion plugin does not publish the site's own. */
 export const DEFAULT_COMMENT_SETTINGS: CommentSettings = { maxDepth: 5, perPage: 0, order: 'asc' };
@@ -42,14 +42,14 @@ export function safeAuthorUrl(url: string): string | null {
   }
 }
 
-function mapComment(raw: RawComment, home: string): Comment {
+function mapComment(raw: RawComment, addresses: SiteAddresses): Comment {
   return {
     id: raw.id,
     parentId: raw.parent,
     authorName: htmlToText(raw.author_name) || 'Anonymous',
     authorUrl: safeAuthorUrl(raw.author_url),
     publishedAt: toIsoUtc(raw.date_gmt, raw.date_gmt),
-    contentHtml: sanitizeCommentContent(raw.content.rendered, home),
+    contentHtml: sanitizeCommentContent(raw.content.rendered, addresses),
     status: raw.status === 'approved' ? 'approved' : 'hold',
     depth: 1,
     replies: [],
@@ -148,7 +148,7 @@ export async function getCommentPage(
 }
 
 const listApprovedComments = cache(async (postId: number): Promise<Comment[]> => {
-  const home = wordpressHome();
+  const addresses = await getSiteAddresses();
   const comments: Comment[] = [];
   for (let page = 1; page <= MAX_COMMENT_REQUESTS; page++) {
     const response = await wordpressTransport()({
@@ -164,7 +164,7 @@ const listApprovedComments = cache(async (postId: number): Promise<Comment[]> =>
       schema: rawCommentListSchema,
       cache: publishedCache([TAGS.comments(postId)]),
     });
-    comments.push(...response.data.map((raw) => mapComment(raw, home)));
+    comments.push(...response.data.map((raw) => mapComment(raw, addresses)));
     if (page >= (response.totalPages ?? 1)) break;
   }
   return comments;
@@ -238,7 +238,7 @@ export async function createComment(input: NewComment): Promise<Comment> {
       },
       signBody: (body) => signedCommentHeaders(body, input.clientAddress, getConfig().sharedSecret),
     });
-    return mapComment(data, wordpressHome());
+    return mapComment(data, await getSiteAddresses());
   } catch (error) {
     if (error instanceof WordPressRequestRejectedError) {
       throw new CommentRejectedError(rejectionOf(error.code, error.status), error);

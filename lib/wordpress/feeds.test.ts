@@ -3,6 +3,10 @@ import { FEED_SIZE, listFeedPosts, type FeedQuery } from './feeds';
 import postsFixture from './fixtures/posts.json';
 import protectedFixture from './fixtures/post-protected.json';
 
+vi.mock('./site', async (importOriginal) =>
+  (await import('./site.test-helpers')).withFixedAddresses(await importOriginal()),
+);
+
 vi.stubEnv('WORDPRESS_URL', 'http://wp.example.test');
 vi.stubEnv('SITE_URL', 'http://localhost:3000');
 vi.stubEnv('REVALIDATE_SECONDS', '900');

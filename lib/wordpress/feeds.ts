@@ -1,6 +1,7 @@
-import { publishedCache, wordpressHome, wordpressTransport } from './client';
+import { publishedCache, wordpressTransport } from './client';
 import { mapPost } from './map';
 import { rawPostListSchema } from './schemas';
+import { getSiteAddresses } from './site';
 import { TAGS } from './tags';
 import type { Post } from './types';
 
@@ -60,12 +61,14 @@ function describeFeed(query: FeedQuery): { params: Record<string, number | boole
  */
 export async function listFeedPosts(query: FeedQuery): Promise<Post[]> {
   const { params, tag } = describeFeed(query);
-  const response = await wordpressTransport()({
-    route: '/wp/v2/posts',
-    params: { ...params, per_page: FEED_SIZE, _embed: EMBED, _fields: FEED_FIELDS },
-    schema: rawPostListSchema,
-    cache: publishedCache([TAGS.feeds, tag]),
-  });
-  const home = wordpressHome();
-  return response.data.map((post) => mapPost(post, home));
+  const [response, addresses] = await Promise.all([
+    wordpressTransport()({
+      route: '/wp/v2/posts',
+      params: { ...params, per_page: FEED_SIZE, _embed: EMBED, _fields: FEED_FIELDS },
+      schema: rawPostListSchema,
+      cache: publishedCache([TAGS.feeds, tag]),
+    }),
+    getSiteAddresses(),
+  ]);
+  return response.data.map((post) => mapPost(post, addresses));
 }

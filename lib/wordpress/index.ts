@@ -22,7 +22,17 @@ export {
   WordPressRequestRejectedError,
   WordPressUnavailableError,
 } from './errors';
-export type { Author, Image, Paginated, Post, PostSummary, ResolvedPath, SiteInfo, Term } from './types';
+export type {
+  Author,
+  Image,
+  Paginated,
+  Post,
+  PostSummary,
+  ResolvedPath,
+  SiteAddresses,
+  SiteInfo,
+  Term,
+} from './types';
 export {
   countContent,
   listSitemapChunk,

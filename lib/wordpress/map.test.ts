@@ -4,9 +4,10 @@ import postFixture from './fixtures/post.json';
 import protectedFixture from './fixtures/post-protected.json';
 import postsFixture from './fixtures/posts.json';
 import { mapImage, mapPost, mapPostSummary, toIsoUtc } from './map';
+import { singleAddress } from './paths';
 import { rawPostListSchema, rawPostSchema, type RawPost } from './schemas';
 
-const HOME = 'http://wp.example.test';
+const HOME = singleAddress('http://wp.example.test');
 
 const post = (): RawPost => rawPostSchema.parse(postFixture);
 const list = (): RawPost[] => rawPostListSchema.parse(postsFixture);
@@ -39,7 +40,10 @@ describe('mapPost on a post with everything embedded', () => {
   });
 
   it('gives paths relative to a sub-folder WordPress home', () => {
-    const mapped = mapPost(rawPostSchema.parse(inSubFolder(postFixture)), 'http://wp.example.test/blog');
+    const mapped = mapPost(
+      rawPostSchema.parse(inSubFolder(postFixture)),
+      singleAddress('http://wp.example.test/blog'),
+    );
     expect(mapped.path).toBe('/2024/03/05/the-last-keeper-of-gull-rock/');
     expect(mapped.authors.map((author) => author.path)).toEqual([
       '/author/ofenwick/',

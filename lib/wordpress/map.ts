@@ -1,6 +1,6 @@
 /** Raw WordPress shapes → the app's shapes. Private to lib/wordpress. */
 import { htmlToText } from '@/lib/content/text';
-import { pathFromWordPressLink } from './paths';
+import { pathFromWordPressLink, type SiteAddresses } from './paths';
 import type { RawMedia, RawPost, RawTerm, RawUser } from './schemas';
 import type { Author, Image, Post, PostSummary, Term } from './types';
 
@@ -36,31 +36,31 @@ export function mapImage(media: RawMedia): Image {
   };
 }
 
-export function mapAuthor(user: RawUser, wordpressHome: string): Author {
+export function mapAuthor(user: RawUser, addresses: SiteAddresses): Author {
   return {
     id: user.id,
     name: htmlToText(user.name),
     slug: user.slug,
-    path: pathFromWordPressLink(user.link, wordpressHome) ?? `/author/${encodeURIComponent(user.slug)}/`,
+    path: pathFromWordPressLink(user.link, addresses) ?? `/author/${encodeURIComponent(user.slug)}/`,
     bio: user.description,
     avatarUrl: user.avatar_urls['96'] ?? Object.values(user.avatar_urls).at(-1) ?? null,
   };
 }
 
-export function mapTerm(term: RawTerm, wordpressHome: string): Term {
+export function mapTerm(term: RawTerm, addresses: SiteAddresses): Term {
   return {
     id: term.id,
     name: htmlToText(term.name),
     slug: term.slug,
     taxonomy: term.taxonomy,
-    path: pathFromWordPressLink(term.link, wordpressHome) ?? '/',
+    path: pathFromWordPressLink(term.link, addresses) ?? '/',
   };
 }
 
 /** Co-Authors Plus names its author terms "cap-<user_nicename>"; the archive uses the nicename. */
 const COAUTHOR_SLUG_PREFIX = /^cap-/;
 
-function mapAuthors(raw: RawPost, wordpressHome: string): Author[] {
+function mapAuthors(raw: RawPost, addresses: SiteAddresses): Author[] {
   const coauthorTerms = (raw._embedded?.['wp:term'] ?? [])
     .flat()
     .filter((term) => term.taxonomy === 'author');
@@ -71,7 +71,7 @@ function mapAuthors(raw: RawPost, wordpressHome: string): Author[] {
         id: null,
         name: htmlToText(term.name),
         slug,
-        path: pathFromWordPressLink(term.link, wordpressHome) ?? `/author/${encodeURIComponent(slug)}/`,
+        path: pathFromWordPressLink(term.link, addresses) ?? `/author/${encodeURIComponent(slug)}/`,
         bio: '',
         avatarUrl: null,
       };
@@ -79,26 +79,26 @@ function mapAuthors(raw: RawPost, wordpressHome: string): Author[] {
   }
   return (raw._embedded?.author ?? [])
     .filter((author): author is RawUser => !isEmbedError(author))
-    .map((author) => mapAuthor(author, wordpressHome));
+    .map((author) => mapAuthor(author, addresses));
 }
 
-export function mapPostSummary(raw: RawPost, wordpressHome: string): PostSummary {
+export function mapPostSummary(raw: RawPost, addresses: SiteAddresses): PostSummary {
   const media = raw._embedded?.['wp:featuredmedia']?.[0];
   const terms = (raw._embedded?.['wp:term'] ?? [])
     .flat()
     .filter((term) => term.taxonomy !== 'author')
-    .map((term) => mapTerm(term, wordpressHome));
+    .map((term) => mapTerm(term, addresses));
   return {
     id: raw.id,
     type: raw.type,
     slug: raw.slug,
-    path: pathFromWordPressLink(raw.link, wordpressHome) ?? `/?p=${raw.id}`,
+    path: pathFromWordPressLink(raw.link, addresses) ?? `/?p=${raw.id}`,
     title: htmlToText(raw.title.rendered),
     excerpt: raw.excerpt?.protected ? '' : htmlToText(raw.excerpt?.rendered ?? ''),
     publishedAt: toIsoUtc(raw.date_gmt, raw.date),
     modifiedAt: toIsoUtc(raw.modified_gmt, raw.modified ?? raw.date),
     sticky: raw.sticky ?? false,
-    authors: mapAuthors(raw, wordpressHome),
+    authors: mapAuthors(raw, addresses),
     featuredImage: media && !isEmbedError(media) ? mapImage(media) : null,
     categories: terms.filter((term) => term.taxonomy === 'category'),
     tags: terms.filter((term) => term.taxonomy === 'post_tag'),
@@ -119,9 +119,9 @@ function hasApprovedComments(raw: RawPost, repliesRequested: boolean): boolean |
 }
 
 /** `repliesRequested`: the request embedded `replies` (see hasApprovedComments). */
-export function mapPost(raw: RawPost, wordpressHome: string, { repliesRequested = false } = {}): Post {
+export function mapPost(raw: RawPost, addresses: SiteAddresses, { repliesRequested = false } = {}): Post {
   return {
-    ...mapPostSummary(raw, wordpressHome),
+    ...mapPostSummary(raw, addresses),
     contentHtml: raw.content?.rendered ?? '',
     isPasswordProtected: raw.content?.protected ?? false,
     commentStatus: raw.comment_status === 'open' ? 'open' : 'closed',

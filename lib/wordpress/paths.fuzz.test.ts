@@ -5,8 +5,11 @@ import {
   isPlausibleSlug,
   parsePathSegments,
   pathFromSegments,
+  isSitePath,
+  isWordPressFilePath,
   pathFromWordPressLink,
   samePath,
+  singleAddress,
 } from './paths';
 
 /**
@@ -55,15 +58,68 @@ describe('path parsing, fuzzed', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => {
         expect(typeof samePath(a, b)).toBe('boolean');
-        const mapped = pathFromWordPressLink(a, b);
+        const mapped = pathFromWordPressLink(a, singleAddress(b));
         expect(mapped === null || mapped.startsWith('/')).toBe(true);
       }),
     );
     fc.assert(
       fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (link) => {
-        const mapped = pathFromWordPressLink(link, new URL(link).origin);
+        fc.pre(!isWordPressFilePath(new URL(link).pathname));
+        const mapped = pathFromWordPressLink(link, singleAddress(new URL(link).origin));
         expect(mapped).not.toBeNull();
         expect(mapped?.startsWith('/')).toBe(true);
+      }),
+    );
+  });
+});
+
+/** Site Addresses: an origin, perhaps with a sub-folder. */
+const siteAddress = fc
+  .tuple(fc.webUrl({ withQueryParameters: false, withFragments: false }), fc.boolean())
+  .map(([url, subFolder]) => (subFolder ? url : new URL(url).origin));
+/** Whatever WordPress (or an editor) may put after an address: slashes, backslashes, text. */
+const linkTail = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('/', '\\', '//', '/\\', '%2F', '%5C', '.', '..', '?', '#', ':', '@', '\t', '\n'),
+      fc.string({ unit: 'grapheme-ascii', maxLength: 12 }),
+    ),
+    { maxLength: 8 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('link mapping, fuzzed', () => {
+  it('maps any link, under any addresses, to a path of this site or to nothing', () => {
+    fc.assert(
+      fc.property(
+        siteAddress,
+        siteAddress,
+        siteAddress,
+        linkTail,
+        fc.boolean(),
+        (home, wordpressAddress, wordpressUrl, tail, onHome) => {
+          const addresses = { home, wordpressAddress, wordpressUrl };
+          const link = `${onHome ? home : wordpressUrl}${tail}`;
+          const mapped = pathFromWordPressLink(link, addresses);
+          if (mapped !== null) expect(isSitePath(mapped), `${link} → ${mapped}`).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('maps every page link under the Site Address back to the path it was made from', () => {
+    fc.assert(
+      fc.property(siteAddress, fc.array(slugSegment, { minLength: 1, maxLength: 5 }), (home, segments) => {
+        const path = pathFromSegments(segments);
+        fc.pre(!isWordPressFilePath(path));
+        const addresses = {
+          home,
+          wordpressAddress: 'https://cms.example.net',
+          wordpressUrl: 'http://wordpress:8080',
+        };
+        const mapped = pathFromWordPressLink(`${home.replace(/\/+$/, '')}${path}`, addresses);
+        expect(mapped).not.toBeNull();
+        expect(samePath(mapped ?? '', path)).toBe(true);
       }),
     );
   });

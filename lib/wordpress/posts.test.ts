@@ -5,8 +5,14 @@ import indexFixture from './fixtures/index.json';
 import pageFixture from './fixtures/page.json';
 import postFixture from './fixtures/post.json';
 import postsFixture from './fixtures/posts.json';
+<<<<<<< HEAD
 import { getProtectedPost, listPosts, resolvePath } from './posts';
 import { getSiteInfo } from './site';
+=======
+import { singleAddress, type SiteAddresses } from './paths';
+import { listPosts, resolvePath } from './posts';
+import { getSiteAddresses, getSiteInfo } from './site';
+>>>>>>> site-address
 
 // getConfig() reads process.env on first use and the transport captures the global fetch when it is
 // first created, so both are in place before any test runs; each test swaps the implementation.
@@ -17,6 +23,22 @@ vi.stubEnv('WORDPRESS_PREVIEW_USER', '');
 vi.stubEnv('WORDPRESS_APPLICATION_PASSWORD', '');
 const fetchMock = vi.fn<typeof fetch>();
 vi.stubGlobal('fetch', fetchMock);
+
+vi.mock('./site', async (importOriginal) =>
+  (await import('./site.test-helpers')).withFixedAddresses(await importOriginal()),
+);
+const WORDPRESS_URL_ONLY = singleAddress('http://wp.example.test');
+/** The usual headless setup: the Site Address in a sub-folder of the public origin. */
+const SUB_FOLDER_OF_PUBLIC_ORIGIN: SiteAddresses = {
+  home: 'https://example.org/en',
+  wordpressAddress: 'https://cms.example.org',
+  wordpressUrl: 'http://wp.example.test',
+};
+
+/** A WordPress payload as WordPress writes it when its Site Address is `home`. */
+function linkedFrom<T>(payload: T, home: string): T {
+  return JSON.parse(JSON.stringify(payload).replaceAll('http://wp.example.test', home)) as T;
+}
 
 type FetchInit = RequestInit & { next?: { revalidate?: number | false; tags?: string[] } };
 
@@ -45,6 +67,7 @@ function requested(call: number): { url: URL; init: FetchInit } {
 
 beforeEach(() => {
   fetchMock.mockReset();
+  vi.mocked(getSiteAddresses).mockResolvedValue(WORDPRESS_URL_ONLY);
 });
 
 describe('resolvePath', () => {
@@ -99,6 +122,20 @@ describe('resolvePath', () => {
     await resolvePath(['about']);
     expect(requested(1).url.searchParams.get('rest_route')).toBe('/wp/v2/pages');
     expect(requested(1).url.searchParams.get('_embed')?.split(',')).not.toContain('replies');
+  });
+
+  it('reads links against the Site Address, not WORDPRESS_URL, when it is in a sub-folder of another origin', async () => {
+    vi.mocked(getSiteAddresses).mockResolvedValue(SUB_FOLDER_OF_PUBLIC_ORIGIN);
+    answer({ posts: [linkedFrom(postFixture, 'https://example.org/en')] });
+    const resolved = await resolvePath(['2024', '03', '05', 'the-last-keeper-of-gull-rock']);
+    expect(resolved.kind).toBe('post');
+    if (resolved.kind !== 'post') return;
+    expect(resolved.post.path).toBe('/2024/03/05/the-last-keeper-of-gull-rock/');
+    expect(resolved.post.categories.map((term) => term.path)).toEqual(['/category/essays/']);
+    expect(await resolvePath(['the-last-keeper-of-gull-rock'])).toEqual({
+      kind: 'redirect',
+      path: '/2024/03/05/the-last-keeper-of-gull-rock/',
+    });
   });
 
   it('redirects when the slug is found at another path', async () => {
@@ -176,6 +213,36 @@ describe('listPosts', () => {
   it.each([0, -1, 1.5, Number.NaN, 10_001])('returns null for page %d without fetching', async (page) => {
     expect(await listPosts(HOME, page)).toBeNull();
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['the Site Address is WORDPRESS_URL', WORDPRESS_URL_ONLY],
+    [
+      'the Site Address is on another origin',
+      {
+        home: 'https://www.example.org',
+        wordpressAddress: 'https://cms.example.org',
+        wordpressUrl: 'http://wp.example.test',
+      },
+    ],
+    ['the Site Address is in a sub-folder of another origin', SUB_FOLDER_OF_PUBLIC_ORIGIN],
+    [
+      'the Site Address is SITE_URL',
+      {
+        home: 'http://localhost:3000',
+        wordpressAddress: 'http://wp.example.test',
+        wordpressUrl: 'http://wp.example.test',
+      },
+    ],
+  ])('gives every story of a list its frontend path when %s', async (_label, addresses: SiteAddresses) => {
+    vi.mocked(getSiteAddresses).mockResolvedValue(addresses);
+    fetchMock.mockResolvedValueOnce(json(linkedFrom(postsFixture, addresses.home)));
+    const result = await listPosts(HOME, 1);
+    expect(result?.items.map((item) => item.path)).toEqual([
+      '/2024/04/02/salt-roads/',
+      '/2024/03/20/letters-to-the-editor-spring/',
+      '/2024/03/05/the-last-keeper-of-gull-rock/',
+    ]);
   });
 
   it('lists a page of summaries with the totals WordPress reports', async () => {
@@ -282,7 +349,7 @@ describe('getSiteInfo', () => {
     expect(await getSiteInfo()).toEqual({
       name: 'The Lantern Quarterly',
       description: 'Dispatches from the edges of the map & the people who keep them lit',
-      home: 'http://wp.example.test',
+      addresses: singleAddress('http://wp.example.test'),
       timezone: 'America/New_York',
       language: 'en-US',
       // The recorded index lists Yoast's REST namespace.
@@ -294,6 +361,28 @@ describe('getSiteInfo', () => {
       'name,description,url,home,gmt_offset,timezone_string,broadsheet_language,broadsheet_comments,namespaces',
     );
     expect(init.next).toEqual({ revalidate: 900, tags: ['wp:site'] });
+  });
+
+  it('tells the Site Address, the WordPress Address and WORDPRESS_URL apart', async () => {
+    fetchMock.mockResolvedValueOnce(
+      json({ ...indexFixture, home: 'https://example.org/en/', url: 'https://cms.example.org/wp' }),
+    );
+    expect((await getSiteInfo()).addresses).toEqual({
+      home: 'https://example.org/en',
+      wordpressAddress: 'https://cms.example.org/wp',
+      wordpressUrl: 'http://wp.example.test',
+    });
+  });
+
+  it('takes a WordPress that states no usable address to live at WORDPRESS_URL', async () => {
+    fetchMock.mockResolvedValueOnce(json({ ...indexFixture, home: 'not a url', url: 'javascript:alert(1)' }));
+    expect((await getSiteInfo()).addresses).toEqual(WORDPRESS_URL_ONLY);
+    fetchMock.mockResolvedValueOnce(json({ ...indexFixture, home: 'https://example.org/en', url: '' }));
+    expect((await getSiteInfo()).addresses).toEqual({
+      home: 'https://example.org/en',
+      wordpressAddress: 'https://example.org/en',
+      wordpressUrl: 'http://wp.example.test',
+    });
   });
 
   it('takes the language the companion plugin adds, and refuses anything that is not a language tag', async () => {

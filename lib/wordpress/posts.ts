@@ -2,11 +2,12 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { htmlToText } from '@/lib/content/text';
-import { publishedCache, wordpressHome, wordpressTransport } from './client';
+import { publishedCache, wordpressTransport } from './client';
 import { WordPressNotFoundError, WordPressRequestRejectedError } from './errors';
 import { mapPost, mapPostSummary, toIsoUtc } from './map';
 import { parsePathSegments, pathFromSegments, samePath } from './paths';
 import { rawPostListSchema, rawPostSchema } from './schemas';
+import { getSiteAddresses } from './site';
 import { TAGS } from './tags';
 import type { Paginated, Post, PostSummary, ResolvedPath } from './types';
 
@@ -115,15 +116,17 @@ export async function listPosts(query: PostListQuery, page: number): Promise<Pag
     return null;
   const { params, tag } = describeList(query);
   try {
-    const response = await wordpressTransport()({
-      route: '/wp/v2/posts',
-      params: { ...params, page, per_page: POSTS_PER_PAGE, _embed: EMBED, _fields: SUMMARY_FIELDS },
-      schema: rawPostListSchema,
-      cache: publishedCache([tag]),
-    });
-    const home = wordpressHome();
+    const [response, addresses] = await Promise.all([
+      wordpressTransport()({
+        route: '/wp/v2/posts',
+        params: { ...params, page, per_page: POSTS_PER_PAGE, _embed: EMBED, _fields: SUMMARY_FIELDS },
+        schema: rawPostListSchema,
+        cache: publishedCache([tag]),
+      }),
+      getSiteAddresses(),
+    ]);
     return {
-      items: response.data.map((post) => mapPostSummary(post, home)),
+      items: response.data.map((post) => mapPostSummary(post, addresses)),
       page,
       totalItems: response.total ?? response.data.length,
       totalPages: response.totalPages ?? 1,
@@ -138,14 +141,16 @@ export async function listPosts(query: PostListQuery, page: number): Promise<Pag
 
 /** The sticky posts, newest first, for the top of the front page. */
 export async function listStickyPosts(): Promise<PostSummary[]> {
-  const response = await wordpressTransport()({
-    route: '/wp/v2/posts',
-    params: { sticky: true, per_page: POSTS_PER_PAGE, _embed: EMBED, _fields: SUMMARY_FIELDS },
-    schema: rawPostListSchema,
-    cache: publishedCache([TAGS.stickyList]),
-  });
-  const home = wordpressHome();
-  return response.data.map((post) => mapPostSummary(post, home));
+  const [response, addresses] = await Promise.all([
+    wordpressTransport()({
+      route: '/wp/v2/posts',
+      params: { sticky: true, per_page: POSTS_PER_PAGE, _embed: EMBED, _fields: SUMMARY_FIELDS },
+      schema: rawPostListSchema,
+      cache: publishedCache([TAGS.stickyList]),
+    }),
+    getSiteAddresses(),
+  ]);
+  return response.data.map((post) => mapPostSummary(post, addresses));
 }
 
 /**
@@ -164,18 +169,22 @@ const resolveJoinedPath = cache(async (joinedSegments: string): Promise<Resolved
   const slug = segments?.at(-1);
   if (!segments || !slug) return { kind: 'not-found' };
   const requestedPath = pathFromSegments(segments);
-  const home = wordpressHome();
 
   let misplaced: string | null = null;
   for (const type of ['post', 'page'] as const) {
-    const response = await wordpressTransport()({
-      route: type === 'post' ? '/wp/v2/posts' : '/wp/v2/pages',
-      // A post also embeds its first comments, to learn whether it has any (see map.ts).
-      params: { slug, _embed: type === 'post' ? `${EMBED},replies` : EMBED },
-      schema: rawPostListSchema,
-      cache: publishedCache([TAGS.slug(type, slug)]),
-    });
-    const candidates = response.data.map((raw) => mapPost(raw, home, { repliesRequested: type === 'post' }));
+    const [response, addresses] = await Promise.all([
+      wordpressTransport()({
+        route: type === 'post' ? '/wp/v2/posts' : '/wp/v2/pages',
+        // A post also embeds its first comments, to learn whether it has any (see map.ts).
+        params: { slug, _embed: type === 'post' ? `${EMBED},replies` : EMBED },
+        schema: rawPostListSchema,
+        cache: publishedCache([TAGS.slug(type, slug)]),
+      }),
+      getSiteAddresses(),
+    ]);
+    const candidates = response.data.map((raw) =>
+      mapPost(raw, addresses, { repliesRequested: type === 'post' }),
+    );
     const exact = candidates.find((candidate) => samePath(candidate.path, requestedPath));
     if (exact) return { kind: 'post', post: exact };
     misplaced ??= candidates[0]?.path ?? null;
@@ -209,7 +218,7 @@ export async function getPreviewPost(target: { id: number; type: 'post' | 'page'
     );
   }
   const collection = target.type === 'page' ? '/wp/v2/pages' : '/wp/v2/posts';
-  const [post, autosaves] = await Promise.all([
+  const [post, autosaves, addresses] = await Promise.all([
     wordpressTransport()({
       route: `${collection}/${target.id}`,
       params: { _embed: EMBED },
@@ -226,9 +235,10 @@ export async function getPreviewPost(target: { id: number; type: 'post' | 'page'
       cache: 'no-store',
       credentials,
     }).catch(() => null),
+    getSiteAddresses(),
   ]);
   if (!post) return null;
-  const mapped = mapPost(post.data, wordpressHome());
+  const mapped = mapPost(post.data, addresses);
   const newest = autosaves?.data[0];
   if (newest?.modified_gmt && toIsoUtc(newest.modified_gmt, newest.modified_gmt) > mapped.modifiedAt) {
     return {
@@ -253,15 +263,18 @@ export async function getProtectedPost(
   password: string,
 ): Promise<Post | null> {
   try {
-    const response = await wordpressTransport()({
-      route: `${target.type === 'page' ? '/wp/v2/pages' : '/wp/v2/posts'}/${target.id}`,
-      // WordPress reads _embed from the query string only.
-      params: { _embed: EMBED },
-      privateParams: { password },
-      schema: rawPostSchema,
-      cache: 'no-store',
-    });
-    return mapPost(response.data, wordpressHome());
+    const [response, addresses] = await Promise.all([
+      wordpressTransport()({
+        route: `${target.type === 'page' ? '/wp/v2/pages' : '/wp/v2/posts'}/${target.id}`,
+        // WordPress reads _embed from the query string only.
+        params: { _embed: EMBED },
+        privateParams: { password },
+        schema: rawPostSchema,
+        cache: 'no-store',
+      }),
+      getSiteAddresses(),
+    ]);
+    return mapPost(response.data, addresses);
   } catch (error) {
     if (error instanceof WordPressNotFoundError) return null;
     if (error instanceof WordPressRequestRejectedError && error.code === 'rest_post_incorrect_password')

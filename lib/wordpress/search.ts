@@ -1,7 +1,8 @@
 import { htmlToText } from '@/lib/content/text';
-import { publishedCache, wordpressHome, wordpressTransport } from './client';
+import { publishedCache, wordpressTransport } from './client';
 import { pathFromWordPressLink } from './paths';
 import { rawPostListSchema } from './schemas';
+import { getSiteAddresses } from './site';
 import { TAGS } from './tags';
 
 /** What a search suggestion shows: enough to recognise a story, nothing more. */
@@ -25,20 +26,22 @@ function shorten(text: string, length: number): string {
  * request (titles, links, excerpts only), cached with search results.
  */
 export async function listSearchSuggestions(term: string): Promise<SearchSuggestion[]> {
-  const response = await wordpressTransport()({
-    route: '/wp/v2/posts',
-    params: {
-      search: term,
-      per_page: MAX_SUGGESTIONS,
-      _fields: ['id', 'title', 'link', 'excerpt', 'date', 'slug', 'type'],
-    },
-    schema: rawPostListSchema,
-    cache: publishedCache([TAGS.searchList]),
-  });
-  const home = wordpressHome();
+  const [response, addresses] = await Promise.all([
+    wordpressTransport()({
+      route: '/wp/v2/posts',
+      params: {
+        search: term,
+        per_page: MAX_SUGGESTIONS,
+        _fields: ['id', 'title', 'link', 'excerpt', 'date', 'slug', 'type'],
+      },
+      schema: rawPostListSchema,
+      cache: publishedCache([TAGS.searchList]),
+    }),
+    getSiteAddresses(),
+  ]);
   return response.data.map((post) => ({
     title: htmlToText(post.title.rendered),
-    path: pathFromWordPressLink(post.link, home) ?? `/?p=${post.id}`,
+    path: pathFromWordPressLink(post.link, addresses) ?? `/?p=${post.id}`,
     excerpt: post.excerpt?.protected ? '' : shorten(htmlToText(post.excerpt?.rendered ?? ''), EXCERPT_LENGTH),
   }));
 }

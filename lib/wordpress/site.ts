@@ -1,6 +1,8 @@
 import { cache } from 'react';
+import { getConfig } from '@/lib/config';
 import { htmlToText } from '@/lib/content/text';
 import { publishedCache, wordpressTransport } from './client';
+import { siteAddressesOf, type SiteAddresses } from './paths';
 import { rawCommentSettingsSchema, rawSiteSchema } from './schemas';
 import { TAGS } from './tags';
 import type { SiteInfo } from './types';
@@ -29,13 +31,18 @@ export const getSiteIndex = cache(async () => {
   return data;
 });
 
-/** Site title, tagline and timezone, from the REST index. */
+/** The site's addresses (see siteAddressesOf), from the cached REST index. */
+export const getSiteAddresses = cache(async (): Promise<SiteAddresses> => {
+  return siteAddressesOf(await getSiteIndex(), getConfig().wordpressUrl);
+});
+
+/** Site title, tagline, addresses and timezone, from the REST index. */
 export const getSiteInfo = cache(async (): Promise<SiteInfo> => {
   const data = await getSiteIndex();
   return {
     name: htmlToText(data.name),
     description: htmlToText(data.description),
-    home: data.home,
+    addresses: siteAddressesOf(data, getConfig().wordpressUrl),
     timezone: data.timezone_string || 'UTC',
     // Without the companion plugin WordPress does not say; English is WordPress's default.
     language:

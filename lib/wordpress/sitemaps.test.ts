@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { countContent, listSitemapChunk, MAX_SITEMAP_CHUNK, SITEMAP_KINDS } from './sitemaps';
 
+vi.mock('./site', async (importOriginal) =>
+  (await import('./site.test-helpers')).withFixedAddresses(await importOriginal()),
+);
+
 vi.stubEnv('WORDPRESS_URL', 'http://wp.example.test');
 vi.stubEnv('SITE_URL', 'http://localhost:3000');
 vi.stubEnv('REVALIDATE_SECONDS', '900');

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { publishedCache, wordpressHome, wordpressTransport } from './client';
+import { publishedCache, wordpressTransport } from './client';
 import { WordPressRequestRejectedError } from './errors';
 import { toIsoUtc } from './map';
 import { pathFromWordPressLink } from './paths';
+import { getSiteAddresses } from './site';
 import { TAGS } from './tags';
 
 /** The kinds of object a sitemap lists, each in its own numbered chunks. */
@@ -103,11 +104,11 @@ export async function listSitemapChunk(kind: SitemapKind, chunk: number): Promis
     throw error;
   }
   if (items.length === 0 && chunk > 1) return null;
-  const home = wordpressHome();
+  const addresses = await getSiteAddresses();
   const entries: SitemapEntry[] = [];
   for (const item of items) {
-    const path = pathFromWordPressLink(item.link, home);
-    // A link away from WordPress's home (a plugin's redirect, say) is not a page of this site.
+    const path = pathFromWordPressLink(item.link, addresses);
+    // A link away from the Site Address (a plugin's redirect, say) is not a page of this site.
     if (path === null) continue;
     entries.push({ path, lastModified: hasModified(kind) ? utcDate(item.modified_gmt) : null });
   }

@@ -1,4 +1,7 @@
 /** The app's own shapes of WordPress content: small, decoded, ready to render. */
+import type { SiteAddresses } from './paths';
+
+export type { SiteAddresses } from './paths';
 
 export interface Image {
   url: string;
@@ -71,8 +74,8 @@ export interface Paginated<T> {
 export interface SiteInfo {
   name: string;
   description: string;
-  /** WordPress's home URL. */
-  home: string;
+  /** Site Address, WordPress Address and WORDPRESS_URL: what WordPress's links are read against. */
+  addresses: SiteAddresses;
   timezone: string;
   /** BCP 47, e.g. "en-GB": for <html lang> and dates. */
   language: string;

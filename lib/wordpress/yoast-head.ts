@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { publishedCache, wordpressHome, wordpressTransport } from './client';
+import { publishedCache, wordpressTransport } from './client';
 import { WordPressNotFoundError } from './errors';
 import { listCacheTag, type PostListQuery } from './posts';
-import { getSiteInfo } from './site';
+import { getSiteAddresses, getSiteInfo } from './site';
 import { TAGS } from './tags';
 
 const getHeadSchema = z.object({ json: z.record(z.string(), z.unknown()).nullable().optional() });
@@ -32,10 +32,12 @@ export async function getListingYoastHead(query: ListingHeadQuery): Promise<Reco
     query.firstPageHead === undefined ? (await getSiteInfo()).hasYoast : query.firstPageHead !== null;
   if (!described) return null;
   const pagePath = query.page <= 1 ? query.path : `${query.path}page/${query.page}/`;
+  // Yoast reads the URL against the Site Address, where the page lives on WordPress.
+  const { home } = await getSiteAddresses();
   try {
     const response = await wordpressTransport()({
       route: '/yoast/v1/get_head',
-      params: { url: `${wordpressHome()}${pagePath}` },
+      params: { url: `${home.replace(/\/+$/, '')}${pagePath}` },
       schema: getHeadSchema,
       // The home page's head also carries the site's name and tagline.
       cache: publishedCache(

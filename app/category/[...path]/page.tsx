@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { ArchiveView } from '@/components/archive-view';
 import { SeoExtraHead } from '@/components/seo-extra-head';
 import { paginatedPath, splitPagination } from '@/lib/routes';
+import { permanentRedirectWithinSite } from '@/lib/redirect';
 import { seoForListing } from '@/lib/seo';
 import { getCategoryByPath, getListingYoastHead, getSiteInfo, listPosts } from '@/lib/wordpress';
 
@@ -55,7 +56,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CategoryArchive({ params }: Props) {
   const loaded = await load(params);
   if (loaded.kind === 'not-found') notFound();
-  if (loaded.kind === 'redirect') permanentRedirect(loaded.path);
+  if (loaded.kind === 'redirect') permanentRedirectWithinSite(loaded.path);
   const { category, posts, site, seo } = loaded;
   return (
     <>

@@ -40,6 +40,9 @@ final class Broadsheet_Webhooks {
 	const WATCHED_OPTIONS = array(
 		'blogname',
 		'blogdescription',
+		// The Site Address and WordPress Address: the frontend reads every link against them.
+		'home',
+		'siteurl',
 		'permalink_structure',
 		'posts_per_page',
 		'timezone_string',

@@ -31,7 +31,7 @@ export default async function PreviewPage({ params }: Props) {
   return (
     <>
       <PreviewBanner target={target} />
-      <Article post={post} site={site} wordpressHome={getConfig().wordpressUrl} />
+      <Article post={post} site={site} addresses={site.addresses} />
     </>
   );
 }

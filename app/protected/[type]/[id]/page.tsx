@@ -37,5 +37,5 @@ export default async function ProtectedPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  return <Article post={post} site={site} wordpressHome={getConfig().wordpressUrl} unlocked />;
+  return <Article post={post} site={site} addresses={site.addresses} unlocked />;
 }
