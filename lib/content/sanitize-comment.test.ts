@@ -2,9 +2,10 @@ import parse from 'html-react-parser';
 import { createElement, Fragment } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { singleAddress } from '@/lib/wordpress/paths';
 import { MAX_COMMENT_NESTING_DEPTH, sanitizeCommentContent } from './sanitize';
 
-const HOME = 'https://cms.example.com';
+const HOME = singleAddress('https://cms.example.com');
 
 /** How deep the elements of an HTML string nest (void elements such as <br> aside). */
 function nestingDepth(html: string): number {

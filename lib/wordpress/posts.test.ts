@@ -5,14 +5,9 @@ import indexFixture from './fixtures/index.json';
 import pageFixture from './fixtures/page.json';
 import postFixture from './fixtures/post.json';
 import postsFixture from './fixtures/posts.json';
-<<<<<<< HEAD
-import { getProtectedPost, listPosts, resolvePath } from './posts';
-import { getSiteInfo } from './site';
-=======
 import { singleAddress, type SiteAddresses } from './paths';
-import { listPosts, resolvePath } from './posts';
+import { getProtectedPost, listPosts, resolvePath } from './posts';
 import { getSiteAddresses, getSiteInfo } from './site';
->>>>>>> site-address
 
 // getConfig() reads process.env on first use and the transport captures the global fetch when it is
 // first created, so both are in place before any test runs; each test swaps the implementation.

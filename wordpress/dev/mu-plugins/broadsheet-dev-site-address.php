@@ -19,7 +19,7 @@
  *   POST /broadsheet-dev/v1/site-address { "home": "https://example.org/en" } → { "home": … }
  *   POST /broadsheet-dev/v1/site-address { "home": "" }                       → back to normal
  *
- * Only an administrator may call it, and only where wp_get_environment_type() is "local";
+ * Only an administrator may call it, and only where wp_get_environment_type() is "local" or "development";
  * anywhere else neither the route nor the filter exists.
  *
  * @package Broadsheet\Dev
@@ -27,7 +27,10 @@
 
 defined( 'ABSPATH' ) || exit;
 
-if ( 'local' !== wp_get_environment_type() ) {
+// Development only: anywhere but a local or development environment this file does nothing, and
+// says so to the site's administrators.
+if ( ! in_array( function_exists( 'wp_get_environment_type' ) ? wp_get_environment_type() : '', array( 'local', 'development' ), true ) ) {
+	add_action( 'admin_notices', static fn() => current_user_can( 'activate_plugins' ) && printf( '<div class="notice notice-error"><p>%s</p></div>', esc_html( 'wp-content/mu-plugins/' . basename( __FILE__ ) . ' is part of Broadsheet’s development WordPress and does nothing here: it acts only where wp_get_environment_type() is "local" or "development". Remove it.' ) ) );
 	return;
 }
 
