@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { parseSanitizedHtml } from '@/lib/content/render';
 import { OUTCOME_MESSAGES, outcomeAnchor, type SubmissionOutcome } from '@/lib/comments/form';
 import { commentPagePath } from '@/lib/routes';
 import type { Comment, CommentPage } from '@/lib/wordpress';
