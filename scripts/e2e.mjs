@@ -225,7 +225,11 @@ async function startApp(lane, deployment, port, env, logFile, node = process.exe
   return stop;
 }
 
-function playwright(lane, project, specs, testEnv, node = process.execPath) {
+/**
+ * Playwright runs in the lane's own folder, so what a spec reads from the build (.next/static)
+ * is that lane's; everything else there leads back to the project.
+ */
+function playwright(lane, deployment, project, specs, testEnv, node = process.execPath) {
   return runToCompletion(
     node,
     // A file selection may hold no test of one project; that is not a failure. Each lane keeps
@@ -236,10 +240,10 @@ function playwright(lane, project, specs, testEnv, node = process.execPath) {
       `--project=${project}`,
       '--no-deps',
       '--pass-with-no-tests',
-      `--output=test-results/${lane}`,
+      `--output=${join(projectRoot, 'test-results', lane)}`,
       ...specs,
     ],
-    { env: testEnv, label: `Playwright ${project} (${lane})`, prefix: `[${lane}] ` },
+    { env: testEnv, cwd: deployment, label: `Playwright ${project} (${lane})`, prefix: `[${lane}] ` },
   );
 }
 
@@ -357,7 +361,9 @@ async function runStructure(name, chromiumPath) {
       testEnv.E2E_REDIS_PORT = new URL(redis.url).port;
     }
     const specs = positionals.length > 0 ? positionals : structure[project];
-    await timed(`Playwright ${project}, ${name}`, () => playwright(name, project, specs, testEnv));
+    await timed(`Playwright ${project}, ${name}`, () =>
+      playwright(name, deployment, project, specs, testEnv),
+    );
   }
   await stopApp();
   await stopWordPress();
@@ -403,7 +409,7 @@ async function runPlaygroundSmoke(chromiumPath) {
     appLog,
   });
   await timed(`Playwright smoke (playground, Node ${smokeNode.version})`, () =>
-    playwright(SMOKE.name, 'smoke', [SMOKE.spec], testEnv, node),
+    playwright(SMOKE.name, deployment, 'smoke', [SMOKE.spec], testEnv, node),
   );
   await stopApp();
   await stopWordPress();
