@@ -52,47 +52,98 @@ function commentFields(postId: number, path: string, author: string, comment: st
 /** A browser's same-origin request headers, as the comment island's fetch sends them. */
 const SAME_ORIGIN = { Origin: baseURL, 'Sec-Fetch-Site': 'same-origin' };
 
-test('a comment nested 8,000 levels deep neither takes its article down nor stops later comments', async ({
-  request,
-}) => {
-  test.setTimeout(120_000);
+// The deeply nested comment goes last among the comment tests: WordPress itself renders that
+// post's comments slowly from then on.
+
+test('a 10 MB body is refused (413) before it is sent, on every route that takes one and the GET APIs', async () => {
+  const targets = [
+    { method: 'POST', path: '/api/comments/', type: 'application/x-www-form-urlencoded' },
+    { method: 'POST', path: '/api/unlock/', type: 'application/x-www-form-urlencoded' },
+    { method: 'POST', path: '/api/revalidate/', type: 'application/json' },
+    { method: 'GET', path: '/api/posts/?list=home&page=2', type: 'application/json' },
+    { method: 'GET', path: '/api/search/?q=bread', type: 'application/json' },
+  ];
+  for (const { method, path, type } of targets) {
+    const answer = await sendHeadAndWait(
+      baseURL,
+      { method, path, headers: { 'Content-Type': type, 'Content-Length': String(TEN_MB) } },
+      'a'.repeat(1024),
+    );
+    expect(answer, `${method} ${path}`).toEqual({ status: 413, connection: 'close' });
+  }
+  // Without a declared length: cut off once the chunks pass the route's cap.
+  const chunk = 'a'.repeat(700 * 1024);
+  const chunked = await sendHeadAndWait(
+    baseURL,
+    {
+      method: 'POST',
+      path: '/api/comments/',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Transfer-Encoding': 'chunked' },
+    },
+    `${chunk.length.toString(16)}\r\n${chunk}\r\n`,
+  );
+  expect(chunked).toEqual({ status: 413, connection: 'close' });
+});
+
+test("the comment form refuses another site's posts (403) and accepts its own", async ({ browser }) => {
   const post = await mountainRailway();
-  const { data: before } = await wordpressGet<WordPressComment[]>('/wp/v2/comments', { post: post.id });
-  expect(before.length, 'the seeded comments').toBeGreaterThan(0);
+  // Another site: the same server under another name is another origin, and another site.
+  const elsewhere = baseURL.replace('127.0.0.1', 'localhost');
+  const page = await browser.newPage();
+  // Any page of the other origin will do; a static one costs WordPress nothing.
+  await page.goto(`${elsewhere}/robots.txt`);
+  const answer = page.waitForResponse((response) => response.url().includes('/api/comments/'));
+  await page.evaluate(
+    ({ action, fields }) => {
+      const form = document.createElement('form');
+      form.method = 'post';
+      form.action = action;
+      for (const [name, value] of Object.entries(fields)) {
+        const input = document.createElement('input');
+        input.name = name;
+        input.value = value;
+        form.append(input);
+      }
+      document.body.append(form);
+      form.submit();
+    },
+    {
+      action: `${baseURL}/api/comments/`,
+      fields: commentFields(post.id, post.path, 'Cross Site', 'Posted from a page elsewhere.'),
+    },
+  );
+  expect((await answer).status()).toBe(403);
+  await page.close();
 
-  // Alternating tags: WordPress flattens runs of one tag (<b><b>…), not these.
-  const deep = `<p>${'<b><i>'.repeat(4000)}Down the well of tags.${'</i></b>'.repeat(4000)}</p>`;
-  await wordpressWrite('POST', '/wp/v2/comments', { post: post.id, content: deep, status: 'approved' });
-
-  // A later comment, posted through the frontend by a reader, then approved by an editor.
-  const later = 'The funicular smelled of brake dust and oranges.';
-  const posted = await postFrom(
-    '127.0.0.2',
+  const form = (author: string, comment: string) =>
+    new URLSearchParams(commentFields(post.id, post.path, author, comment)).toString();
+  const formType = { 'Content-Type': 'application/x-www-form-urlencoded' };
+  const crossSite = await postFrom(
+    '127.0.0.3',
     baseURL,
     '/api/comments/',
-    { ...SAME_ORIGIN, 'Content-Type': 'application/json' },
-    JSON.stringify(commentFields(post.id, post.path, 'Ilse Marwood', later)),
+    { ...formType, 'Sec-Fetch-Site': 'cross-site' },
+    form('Cross Site', 'Fetch metadata says elsewhere.'),
   );
-  expect(posted.status, posted.body).toBe(200);
-  const result = JSON.parse(posted.body) as { ok: boolean; comment: { id: number } };
-  expect(result.ok).toBe(true);
-  await wordpressWrite('POST', `/wp/v2/comments/${result.comment.id}`, { status: 'approved' });
+  expect(crossSite.status).toBe(403);
 
-  await expect
-    .poll(
-      async () => {
-        const response = await request.get(post.path);
-        const html = await response.text();
-        return {
-          status: response.status(),
-          deep: html.includes('Down the well of tags.'),
-          later: html.includes(later),
-          earlier: before.every((comment) => html.includes(comment.author_name)),
-        };
-      },
-      { timeout: 60_000, intervals: [1_000, 2_000, 3_000] },
-    )
-    .toEqual({ status: 200, deep: true, later: true, earlier: true });
+  const sameSite = await postFrom(
+    '127.0.0.3',
+    baseURL,
+    '/api/comments/',
+    { ...formType, ...SAME_ORIGIN },
+    form('Wren Halloran', 'Posted from the story itself.'),
+  );
+  expect(sameSite.status, sameSite.body).toBe(303);
+  expect(sameSite.headers.location).toBe(`${post.path}#comment-status-pending`);
+  const held = await wordpressGetAsEditor<WordPressComment[]>('/wp/v2/comments', {
+    post: post.id,
+    status: 'hold',
+    context: 'edit',
+    per_page: 100,
+  });
+  expect(held.filter((comment) => comment.author_name === 'Wren Halloran')).toHaveLength(1);
+  expect(held.filter((comment) => comment.author_name === 'Cross Site')).toHaveLength(0);
 });
 
 test('WordPress refuses anonymous REST comments the frontend did not sign', async () => {
@@ -149,92 +200,45 @@ test('WordPress refuses anonymous REST comments the frontend did not sign', asyn
   expect(stored.author_ip).toBe('198.51.100.23');
 });
 
-test("the comment form refuses another site's posts (403) and accepts its own", async ({ browser }) => {
+test('a comment nested 8,000 levels deep neither takes its article down nor stops later comments', async ({
+  request,
+}) => {
+  test.setTimeout(120_000);
   const post = await mountainRailway();
-  // Another site: the same server under another name is another origin, and another site.
-  const elsewhere = baseURL.replace('127.0.0.1', 'localhost');
-  const page = await browser.newPage();
-  await page.goto(`${elsewhere}/`);
-  const answer = page.waitForResponse((response) => response.url().includes('/api/comments/'));
-  await page.evaluate(
-    ({ action, fields }) => {
-      const form = document.createElement('form');
-      form.method = 'post';
-      form.action = action;
-      for (const [name, value] of Object.entries(fields)) {
-        const input = document.createElement('input');
-        input.name = name;
-        input.value = value;
-        form.append(input);
-      }
-      document.body.append(form);
-      form.submit();
-    },
-    {
-      action: `${baseURL}/api/comments/`,
-      fields: commentFields(post.id, post.path, 'Cross Site', 'Posted from a page elsewhere.'),
-    },
-  );
-  expect((await answer).status()).toBe(403);
-  await page.close();
+  const { data: before } = await wordpressGet<WordPressComment[]>('/wp/v2/comments', { post: post.id });
+  expect(before.length, 'the seeded comments').toBeGreaterThan(0);
 
-  const form = (author: string, comment: string) =>
-    new URLSearchParams(commentFields(post.id, post.path, author, comment)).toString();
-  const formType = { 'Content-Type': 'application/x-www-form-urlencoded' };
-  const crossSite = await postFrom(
-    '127.0.0.3',
+  // Alternating tags: WordPress flattens runs of one tag (<b><b>…), not these.
+  const deep = `<p>${'<b><i>'.repeat(4000)}Down the well of tags.${'</i></b>'.repeat(4000)}</p>`;
+  await wordpressWrite('POST', '/wp/v2/comments', { post: post.id, content: deep, status: 'approved' });
+
+  // A later comment, posted through the frontend by a reader, then approved by an editor.
+  const later = 'The funicular smelled of brake dust and oranges.';
+  const posted = await postFrom(
+    '127.0.0.2',
     baseURL,
     '/api/comments/',
-    { ...formType, 'Sec-Fetch-Site': 'cross-site' },
-    form('Cross Site', 'Fetch metadata says elsewhere.'),
+    { ...SAME_ORIGIN, 'Content-Type': 'application/json' },
+    JSON.stringify(commentFields(post.id, post.path, 'Ilse Marwood', later)),
   );
-  expect(crossSite.status).toBe(403);
+  expect(posted.status, posted.body).toBe(200);
+  const result = JSON.parse(posted.body) as { ok: boolean; comment: { id: number } };
+  expect(result.ok).toBe(true);
+  await wordpressWrite('POST', `/wp/v2/comments/${result.comment.id}`, { status: 'approved' });
 
-  const sameSite = await postFrom(
-    '127.0.0.3',
-    baseURL,
-    '/api/comments/',
-    { ...formType, ...SAME_ORIGIN },
-    form('Wren Halloran', 'Posted from the story itself.'),
-  );
-  expect(sameSite.status, sameSite.body).toBe(303);
-  expect(sameSite.headers.location).toBe(`${post.path}#comment-status-pending`);
-  const held = await wordpressGetAsEditor<WordPressComment[]>('/wp/v2/comments', {
-    post: post.id,
-    status: 'hold',
-    context: 'edit',
-    per_page: 100,
-  });
-  expect(held.filter((comment) => comment.author_name === 'Wren Halloran')).toHaveLength(1);
-  expect(held.filter((comment) => comment.author_name === 'Cross Site')).toHaveLength(0);
-});
-
-test('a 10 MB body is refused (413) before it is sent, on every route that takes one and the GET APIs', async () => {
-  const targets = [
-    { method: 'POST', path: '/api/comments/', type: 'application/x-www-form-urlencoded' },
-    { method: 'POST', path: '/api/unlock/', type: 'application/x-www-form-urlencoded' },
-    { method: 'POST', path: '/api/revalidate/', type: 'application/json' },
-    { method: 'GET', path: '/api/posts/?list=home&page=2', type: 'application/json' },
-    { method: 'GET', path: '/api/search/?q=bread', type: 'application/json' },
-  ];
-  for (const { method, path, type } of targets) {
-    const answer = await sendHeadAndWait(
-      baseURL,
-      { method, path, headers: { 'Content-Type': type, 'Content-Length': String(TEN_MB) } },
-      'a'.repeat(1024),
-    );
-    expect(answer, `${method} ${path}`).toEqual({ status: 413, connection: 'close' });
-  }
-  // Without a declared length: cut off once the chunks pass the route's cap.
-  const chunk = 'a'.repeat(700 * 1024);
-  const chunked = await sendHeadAndWait(
-    baseURL,
-    {
-      method: 'POST',
-      path: '/api/comments/',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Transfer-Encoding': 'chunked' },
-    },
-    `${chunk.length.toString(16)}\r\n${chunk}\r\n`,
-  );
-  expect(chunked).toEqual({ status: 413, connection: 'close' });
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(post.path);
+        const html = await response.text();
+        return {
+          status: response.status(),
+          deep: html.includes('Down the well of tags.'),
+          later: html.includes(later),
+          earlier: before.every((comment) => html.includes(comment.author_name)),
+        };
+      },
+      { timeout: 60_000, intervals: [1_000, 2_000, 3_000] },
+    )
+    .toEqual({ status: 200, deep: true, later: true, earlier: true });
 });
