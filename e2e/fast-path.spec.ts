@@ -20,10 +20,10 @@ async function answerOf(path: string) {
 }
 
 test('1,000 distinct query strings on a cached page store nothing and leave its copy in place', async () => {
-  test.setTimeout(180_000);
-  // The front page: prerendered at build, so cached without asking WordPress.
+  test.setTimeout(300_000);
+  // The front page; a busy WordPress may take a few tries to render it the first time.
   const path = '/';
-  await expect.poll(() => answerOf(path), { timeout: 30_000 }).toBe('200 HIT');
+  await expect.poll(() => answerOf(path), { timeout: 120_000 }).toBe('200 HIT');
 
   const answers = new Map<string, number>();
   const prefix = randomUUID().slice(0, 8);
