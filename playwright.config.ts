@@ -18,15 +18,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   projects: [
-    { name: 'readers', testIgnore: /(editor|injection|outage|faults|site-address|instances)\.spec\.ts/ },
-    // Editors change content (the injection matrix adds hostile content), the outage and fault
-    // tests break WordPress, and the site-address test moves WordPress's Site Address, so they go
-    // last; files run in name order.
-    {
-      name: 'editors',
-      testMatch: /(editor|injection|outage|faults|site-address)\.spec\.ts/,
-      dependencies: ['readers'],
-    },
+    { name: 'readers', testIgnore: /(editor|injection|outage|faults|instances)\.spec\.ts/ },
+    // Editors change content (the injection matrix adds hostile content), and the outage and
+    // fault tests break WordPress, so they go last; files run in name order.
+    { name: 'editors', testMatch: /(editor|injection|outage|faults)\.spec\.ts/, dependencies: ['readers'] },
     // Two instances sharing Redis; scripts/e2e.mjs starts the second one and Redis for it.
     { name: 'instances', testMatch: /instances\.spec\.ts/ },
   ],
