@@ -16,7 +16,6 @@ const EDITOR_SPECS = [
   'injection',
   'outage',
   'preview-security',
-  'site-address',
   'write-routes',
 ];
 /** Specs that need servers of their own, started by scripts/e2e.mjs for their project. */
@@ -35,8 +34,7 @@ export default defineConfig({
   reporter: [['list']],
   projects: [
     { name: 'readers', testIgnore: [specs(EDITOR_SPECS), specs(OWN_SERVER_SPECS)] },
-    // Editors change content (the injection matrix adds hostile content, the site-address spec
-    // moves WordPress's Site Address), and the outage and fault tests break WordPress, so they go
+    // Editors change content (the injection matrix adds hostile content), and the outage and fault tests break WordPress, so they go
     // last; files run in name order, and each restores what it changed.
     { name: 'editors', testMatch: specs(EDITOR_SPECS), dependencies: ['readers'] },
     // Two instances sharing Redis; scripts/e2e.mjs starts the second one and Redis for it.
