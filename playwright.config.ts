@@ -34,8 +34,9 @@ export default defineConfig({
   reporter: [['list']],
   projects: [
     { name: 'readers', testIgnore: [specs(EDITOR_SPECS), specs(OWN_SERVER_SPECS)] },
-    // Editors change content (the injection matrix adds hostile content), and the outage and fault tests break WordPress, so they go
-    // last; files run in name order, and each restores what it changed.
+    // Editors change content (the injection matrix adds hostile content), and the outage and
+    // fault tests break WordPress, so they go last; files run in name order, and each restores
+    // what it changed.
     { name: 'editors', testMatch: specs(EDITOR_SPECS), dependencies: ['readers'] },
     // Two instances sharing Redis; scripts/e2e.mjs starts the second one and Redis for it.
     { name: 'instances', testMatch: specs(['instances']) },
