@@ -206,6 +206,7 @@ test.describe('password-protected pages', () => {
     await tab.getByRole('button', { name: 'Unlock' }).click();
     await expect(tab).toHaveURL(new RegExp(`/protected/page/${page.id}/$`));
     await expect(tab.getByText(marker)).toBeVisible();
+    for (const cookie of await context.cookies()) expect(cookie.value).not.toContain(password);
     await context.close();
   });
 });
