@@ -88,7 +88,10 @@ export type SubmissionResult =
       retryAfterSeconds?: number;
     };
 
+/** Where every outcome's anchor starts; comments may not link to these (see sanitizeCommentContent). */
+export const OUTCOME_ANCHOR_PREFIX = 'comment-status-';
+
 /** The element a page without JavaScript is sent to after posting (shown by CSS :target). */
 export function outcomeAnchor(outcome: SubmissionOutcome): string {
-  return `comment-status-${outcome}`;
+  return `${OUTCOME_ANCHOR_PREFIX}${outcome}`;
 }

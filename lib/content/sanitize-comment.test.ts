@@ -37,3 +37,23 @@ describe('sanitizeCommentContent bounds nesting', () => {
     expect(renderToStaticMarkup(createElement(Fragment, null, element))).toContain('At the bottom.');
   });
 });
+
+describe('sanitizeCommentContent and the comment-status anchors', () => {
+  it("drops a link's fragment that would show one of the app's comment-status messages", () => {
+    expect(sanitizeCommentContent('<a href="#comment-status-refused">look</a>', HOME)).toBe(
+      '<a rel="nofollow ugc">look</a>',
+    );
+    expect(
+      sanitizeCommentContent('<a href="https://cms.example.com/story/#comment-status-pending">x</a>', HOME),
+    ).toBe('<a href="/story/">x</a>');
+    expect(sanitizeCommentContent('<a href="#%63omment-status-approved">x</a>', HOME)).toBe(
+      '<a rel="nofollow ugc">x</a>',
+    );
+  });
+
+  it('keeps every other fragment', () => {
+    expect(sanitizeCommentContent('<a href="#comment-12">earlier</a>', HOME)).toBe(
+      '<a href="#comment-12" rel="nofollow ugc">earlier</a>',
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
+import { OUTCOME_ANCHOR_PREFIX } from '@/lib/comments/form';
 import { isSitePath, pathFromWordPressLink, type SiteAddresses } from '@/lib/wordpress/paths';
 import embedProviders from '@/serving/embed-providers.json';
 
@@ -300,12 +301,27 @@ export function sanitizeCommentContent(html: string, addresses: SiteAddresses): 
     nestingLimit: MAX_COMMENT_NESTING_DEPTH,
     transformTags: {
       a: (tagName, attribs): sanitizeHtml.Tag => {
-        const href = attribs.href ?? '';
+        // The app's comment-status messages appear on :target; a comment's link must not be able
+        // to show one ("your comment was refused…") to a reader who follows it.
+        const href = withoutStatusFragment(attribs.href ?? '');
         const internal = href ? frontendPathOf(href, addresses) : null;
         return internal !== null
           ? { tagName, attribs: { href: internal } }
-          : { tagName, attribs: { ...attribs, rel: 'nofollow ugc' } };
+          : { tagName, attribs: { ...attribs, href, rel: 'nofollow ugc' } };
       },
     },
   });
+}
+
+/** A link without its fragment when the fragment names one of the app's comment-status anchors. */
+function withoutStatusFragment(href: string): string {
+  const hash = href.indexOf('#');
+  if (hash === -1) return href;
+  let fragment = href.slice(hash + 1);
+  try {
+    fragment = decodeURIComponent(fragment);
+  } catch {
+    // Malformed escapes: judged as written.
+  }
+  return fragment.trim().toLowerCase().startsWith(OUTCOME_ANCHOR_PREFIX) ? href.slice(0, hash) : href;
 }
