@@ -1,5 +1,5 @@
-import { request as httpRequest } from 'node:http';
 import { expect, test } from '@playwright/test';
+import { postFrom } from './raw-http';
 import { pathOf, wordpressGet, type WordPressPost } from './wordpress';
 
 /** The seed's password-protected post; its password is part of the demo content. */
@@ -66,11 +66,13 @@ test.describe('password-protected posts', () => {
     const post = await protectedPost();
     // From a loopback address of its own, so the other tests' reader (127.0.0.1) is not held up.
     const guess = (attempt: number) =>
-      postForm(baseURL ?? '', '/api/unlock/', {
-        id: String(post.id),
-        type: 'post',
-        password: `guess-${attempt}`,
-      });
+      postFrom(
+        '127.0.0.2',
+        baseURL ?? '',
+        '/api/unlock/',
+        { 'Content-Type': 'application/x-www-form-urlencoded' },
+        new URLSearchParams({ id: String(post.id), type: 'post', password: `guess-${attempt}` }).toString(),
+      );
     const statuses: number[] = [];
     for (let attempt = 1; attempt <= 11; attempt++) statuses.push((await guess(attempt)).status);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(303));
@@ -80,34 +82,3 @@ test.describe('password-protected posts', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
   });
 });
-
-/** A form POST from the loopback address 127.0.0.2 (any 127.x address reaches this machine). */
-function postForm(
-  baseUrl: string,
-  path: string,
-  fields: Record<string, string>,
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
-  const url = new URL(baseUrl);
-  const body = new URLSearchParams(fields).toString();
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: url.hostname,
-        port: url.port,
-        path,
-        method: 'POST',
-        localAddress: '127.0.0.2',
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded',
-          'Content-Length': Buffer.byteLength(body),
-        },
-      },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
