@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Broadsheet's production server: Next's own request handler, inside a plain Node HTTP server
-// that corrects two things Next 16 cannot express for a headless WordPress frontend:
+// that adds four things Next 16 cannot express for a headless WordPress frontend:
 //
 // - A page that has never been cached and cannot be rendered because WordPress is down, slow or
 //   answering garbage gets a 503 with Retry-After and a readable page, never stored by any
@@ -13,11 +13,12 @@
 // - A 404 raised with notFound() in a page rendered on request arrives as an empty HTML shell
 //   that only JavaScript fills (vercel/next.js#62228); readers without JavaScript and crawlers
 //   get the prerendered not-found page instead, with the same status.
-//
 // - Pages Next answers from its ISR cache are kept in memory, gzip and brotli computed once,
 //   and later requests for them are answered from there without entering Next (serving/).
 //   Any revalidation empties that copy, on this instance and, through Redis, on every other
 //   (the cache handler carries the message).
+// - A request body over its route's cap is refused with 413 before Next would buffer it
+//   (serving/body-limits.mjs).
 //
 // Usage: node server.mjs [--port 3000] [--hostname 0.0.0.0]   (after `next build`)
 import { readFileSync } from 'node:fs';
