@@ -1,44 +1,12 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { PostList } from '@/components/post-list';
-import { SeoExtraHead } from '@/components/seo-extra-head';
-import { seoForListing } from '@/lib/seo';
-import { getListingYoastHead, getSiteInfo, listPosts, listStickyPosts } from '@/lib/wordpress';
+import { SitePage } from '@/components/site-page';
+import { loadPage, metadataOf } from '@/lib/pages/load';
 
-async function load() {
-  const [posts, sticky, site, yoastHead] = await Promise.all([
-    listPosts({ kind: 'home' }, 1),
-    listStickyPosts(),
-    getSiteInfo(),
-    getListingYoastHead({ path: '/', page: 1, list: { kind: 'home' } }),
-  ]);
-  const seo = seoForListing(
-    {
-      kind: 'home',
-      title: site.name,
-      description: site.description,
-      path: '/',
-      page: 1,
-      totalPages: posts?.totalPages,
-    },
-    site,
-    yoastHead,
-  );
-  return { posts, sticky, site, seo };
-}
-
+/** The front page; its later pages (/page/N/) are served by app/[...path]. */
 export async function generateMetadata(): Promise<Metadata> {
-  return (await load()).seo.metadata;
+  return metadataOf(await loadPage([]));
 }
 
-export default async function HomePage() {
-  const { posts, sticky, site, seo } = await load();
-  if (!posts) notFound();
-  return (
-    <>
-      <SeoExtraHead {...seo} />
-      <h1 className="visually-hidden">Latest stories</h1>
-      <PostList posts={posts} leading={sticky} site={site} basePath="/" list={{ kind: 'home' }} />
-    </>
-  );
+export default async function FrontPage() {
+  return <SitePage page={await loadPage([])} />;
 }

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { paginatedPath } from '@/lib/routes';
+import { paginatedPath } from '@/lib/wordpress';
 
 /**
  * Previous/next and numbered links: at WordPress's /page/N/ paths below `basePath`, or where

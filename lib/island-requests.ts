@@ -45,7 +45,7 @@ export async function handlePostListPage(request: Request): Promise<Response> {
     return jsonError(
       400,
       'bad-request',
-      'Name a list (list=home|category|tag|author|date, with id or year/month/day) and a page (page=2).',
+      'Name a list (list=home|type|term|author|date, with type, taxonomy and id, or year/month/day) and a page (page=2).',
     );
   try {
     const posts = await listPosts(parsed.list, parsed.page);

@@ -2,15 +2,16 @@
  * The address of one page of a post list as JSON, for "load more": built in the browser, parsed
  * by the route handler. No server-only imports: the island's bundle includes this file.
  */
-import type { PostListQuery } from '@/lib/wordpress/posts';
+import type { PostListQuery } from '@/lib/wordpress';
 
 /** Lists that can load more: every archive but search, whose results page has its own links. */
 export type LoadableList = Exclude<PostListQuery, { kind: 'search' }>;
 
 export function postListApiPath(list: LoadableList, page: number): string {
   const params = new URLSearchParams({ list: list.kind });
-  if (list.kind === 'category' || list.kind === 'tag' || list.kind === 'author')
-    params.set('id', String(list.id));
+  if (list.kind === 'type') params.set('type', list.type);
+  if (list.kind === 'term') params.set('taxonomy', list.taxonomy);
+  if (list.kind === 'term' || list.kind === 'author') params.set('id', String(list.id));
   if (list.kind === 'date') {
     params.set('year', String(list.year));
     if (list.month !== undefined) params.set('month', String(list.month));
@@ -22,6 +23,8 @@ export function postListApiPath(list: LoadableList, page: number): string {
 
 const ID = /^[1-9]\d{0,9}$/;
 const PAGE = /^[1-9]\d{0,4}$/;
+/** A post type's or taxonomy's name as WordPress allows them; whether it exists the registry says. */
+const KIND_NAME = /^[a-z0-9_-]{1,32}$/;
 
 /** The list and page a request names, or null when anything is malformed. */
 export function parsePostListParams(params: URLSearchParams): { list: LoadableList; page: number } | null {
@@ -32,12 +35,23 @@ export function parsePostListParams(params: URLSearchParams): { list: LoadableLi
     const value = params.get(name);
     return value !== null && pattern.test(value) ? Number(value) : null;
   };
+  const name = (param: string) => {
+    const value = params.get(param);
+    return value !== null && KIND_NAME.test(value) ? value : null;
+  };
   const kind = params.get('list');
   switch (kind) {
     case 'home':
       return { list: { kind }, page };
-    case 'category':
-    case 'tag':
+    case 'type': {
+      const type = name('type');
+      return type === null ? null : { list: { kind, type }, page };
+    }
+    case 'term': {
+      const taxonomy = name('taxonomy');
+      const id = number('id', ID);
+      return taxonomy === null || id === null ? null : { list: { kind, taxonomy, id }, page };
+    }
     case 'author': {
       const id = number('id', ID);
       return id === null ? null : { list: { kind, id }, page };

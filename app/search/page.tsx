@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PostList } from '@/components/post-list';
 import { InstantSearch } from '@/components/search/instant-search';
-import { parsePageNumber, searchPath } from '@/lib/routes';
+import { parsePageNumber, searchPath } from '@/lib/wordpress';
 import { seoForListing } from '@/lib/seo';
 import { getSiteInfo, listPosts } from '@/lib/wordpress';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { OUTCOME_MESSAGES, outcomeAnchor, type SubmissionOutcome } from '@/lib/comments/form';
-import { commentPagePath } from '@/lib/routes';
+import { commentPagePath } from '@/lib/wordpress';
 import type { Comment, CommentPage } from '@/lib/wordpress';
 import { FormattedDate, type SiteDates } from '../formatted-date';
 import { CommentBody } from './comment-body';

@@ -9,7 +9,6 @@ export {
   internalFeedPath,
   isInternalFeedPath,
   parseFeedPath,
-  type FeedArchive,
   type FeedFormat,
   type FeedRequest,
 } from './paths';

@@ -29,37 +29,31 @@ describe('internalFeedPath', () => {
 });
 
 describe('parseFeedPath', () => {
-  it('reads the format and the archive', () => {
-    expect(parseFeedPath(['feed'])).toEqual({ format: 'rss', archive: { kind: 'home' } });
-    expect(parseFeedPath(['feed', 'atom'])).toEqual({ format: 'atom', archive: { kind: 'home' } });
-    expect(parseFeedPath(['feed', 'rss2'])).toEqual({ format: 'rss', archive: { kind: 'home' } });
+  it('reads the format and the archive path before it (which archive it is, the registry decides)', () => {
+    expect(parseFeedPath(['feed'])).toEqual({ format: 'rss', archive: [] });
+    expect(parseFeedPath(['feed', 'atom'])).toEqual({ format: 'atom', archive: [] });
+    expect(parseFeedPath(['feed', 'rss2'])).toEqual({ format: 'rss', archive: [] });
     expect(parseFeedPath(['category', 'cities', 'bridges', 'feed'])).toEqual({
       format: 'rss',
-      archive: { kind: 'category', segments: ['cities', 'bridges'] },
+      archive: ['category', 'cities', 'bridges'],
     });
     expect(parseFeedPath(['tag', 'bread', 'feed', 'atom'])).toEqual({
       format: 'atom',
-      archive: { kind: 'tag', slug: 'bread' },
+      archive: ['tag', 'bread'],
     });
-    expect(parseFeedPath(['author', 'mholt', 'feed'])).toEqual({
+    expect(parseFeedPath(['series', 'lantern-evenings', 'walks', 'feed'])).toEqual({
       format: 'rss',
-      archive: { kind: 'author', slug: 'mholt' },
+      archive: ['series', 'lantern-evenings', 'walks'],
     });
+    expect(parseFeedPath(['events', 'feed'])).toEqual({ format: 'rss', archive: ['events'] });
   });
 
-  it.each([
-    [['some-post', 'feed']],
-    [['2024', 'feed']],
-    [['comments', 'feed']],
-    [['category', 'feed']],
-    [['tag', 'a', 'b', 'feed']],
-    [['author', 'feed', 'atom']],
-    [['feed', 'rdf']],
-    [['feed', 'atom', 'x']],
-    [[]],
-  ])('has no feed for %j', (segments) => {
-    expect(parseFeedPath(segments)).toBeNull();
-  });
+  it.each([[['feed', 'rdf']], [['feed', 'atom', 'x']], [['some-post']], [[]]])(
+    'is no feed URL: %j',
+    (segments) => {
+      expect(parseFeedPath(segments)).toBeNull();
+    },
+  );
 });
 
 describe('feed URLs for pages', () => {

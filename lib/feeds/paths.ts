@@ -25,42 +25,21 @@ export function isInternalFeedPath(pathname: string): boolean {
   return pathname === FEED_ROUTE_PREFIX || pathname.startsWith(`${FEED_ROUTE_PREFIX}/`);
 }
 
-export type FeedArchive =
-  | { kind: 'home' }
-  /** The category's path below /category/, parents first, as requested (still encoded). */
-  | { kind: 'category'; segments: string[] }
-  | { kind: 'tag'; slug: string }
-  | { kind: 'author'; slug: string };
-
 export interface FeedRequest {
   format: FeedFormat;
-  archive: FeedArchive;
+  /** The archive's path segments before /feed/ (still encoded); none for the site's feed. */
+  archive: string[];
 }
 
 /**
- * What feed the segments of a public feed path ask for; null for feeds Broadsheet does not
- * serve (a post's comments, date archives, search) and anything malformed.
+ * The format and archive path a public feed path asks for; null for anything that is no feed
+ * URL. Which archive the path is (and whether it has a feed) the registry of kinds decides.
  */
 export function parseFeedPath(segments: readonly string[]): FeedRequest | null {
   const last = segments.at(-1);
-  let format: FeedFormat;
-  let archive: string[];
-  if (last === 'feed') {
-    format = 'rss';
-    archive = segments.slice(0, -1);
-  } else if (segments.at(-2) === 'feed' && (last === 'atom' || last === 'rss2')) {
-    format = last === 'atom' ? 'atom' : 'rss';
-    archive = segments.slice(0, -2);
-  } else {
-    return null;
-  }
-  const [base, ...rest] = archive;
-  const only = rest.length === 1 ? rest[0] : undefined;
-  if (base === undefined) return { format, archive: { kind: 'home' } };
-  if (base === 'category' && rest.length > 0)
-    return { format, archive: { kind: 'category', segments: rest } };
-  if (base === 'tag' && only) return { format, archive: { kind: 'tag', slug: only } };
-  if (base === 'author' && only) return { format, archive: { kind: 'author', slug: only } };
+  if (last === 'feed') return { format: 'rss', archive: segments.slice(0, -1) };
+  if (segments.at(-2) === 'feed' && (last === 'atom' || last === 'rss2'))
+    return { format: last === 'atom' ? 'atom' : 'rss', archive: segments.slice(0, -2) };
   return null;
 }
 

@@ -3,6 +3,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import postsFixture from '@/lib/wordpress/fixtures/posts.json';
 import { feedResponse } from './respond';
 
+vi.mock('@/lib/wordpress/kinds', async (importOriginal) =>
+  (await import('@/lib/wordpress/kinds.test-helpers')).withFixedKinds(await importOriginal()),
+);
+
 vi.stubEnv('WORDPRESS_URL', 'http://wp.example.test');
 vi.stubEnv('SITE_URL', 'https://www.example.com');
 vi.stubEnv('REVALIDATE_SECONDS', '900');
@@ -68,7 +72,7 @@ describe('feedResponse', () => {
     const { url, init } = postsRequest();
     // Feeds ignore stickiness, as WordPress's do.
     expect(url.searchParams.get('sticky')).toBeNull();
-    expect(init.next?.tags).toEqual(['wp:feeds', 'wp:list:home']);
+    expect(init.next?.tags).toEqual(['wp:feeds:post', 'wp:list:home']);
   });
 
   it('answers an archive’s Atom feed, titled after the archive', async () => {
@@ -80,7 +84,7 @@ describe('feedResponse', () => {
     expect(feed.self).toBe('https://www.example.com/category/cities/bridges/feed/atom/');
     const { url, init } = postsRequest();
     expect(url.searchParams.get('categories[terms]')).toBe('4');
-    expect(init.next?.tags).toEqual(['wp:feeds', 'wp:list:category:4']);
+    expect(init.next?.tags).toEqual(['wp:feeds:post', 'wp:list:term:category:4']);
   });
 
   it('redirects a category feed requested at the wrong path to the category’s own', async () => {

@@ -1,17 +1,9 @@
 import { getConfig } from '@/lib/config';
-import { isSitePath } from '@/lib/wordpress/paths';
+import { isSitePath } from '@/lib/wordpress';
 import { CONTENT_TYPES, xmlCacheControl, xmlNotFound, xmlResponse } from '@/lib/sitemaps/xml';
-import {
-  getAuthorBySlug,
-  getCategoryByPath,
-  getSiteInfo,
-  getTagBySlug,
-  listFeedPosts,
-  type FeedQuery,
-  type SiteInfo,
-} from '@/lib/wordpress';
+import { getSiteInfo, listFeedPosts, resolveListPath, type FeedQuery, type SiteInfo } from '@/lib/wordpress';
 import { buildFeed, type FeedChannel } from './build';
-import { feedPath, parseFeedPath, type FeedArchive, type FeedFormat } from './paths';
+import { feedPath, parseFeedPath, type FeedFormat } from './paths';
 
 type Resolved =
   | { kind: 'found'; query: FeedQuery; channel: FeedChannel }
@@ -27,42 +19,55 @@ function archiveChannel(site: SiteInfo, name: string, description: string, archi
   };
 }
 
-/** The archive a feed belongs to, looked up as its page looks it up (same requests, same tags). */
-async function resolveArchive(archive: FeedArchive, site: SiteInfo): Promise<Resolved> {
-  switch (archive.kind) {
+/**
+ * The archive a feed belongs to, resolved as its page is (same requests, same tags): the front
+ * page, a post type's archive, a term of any taxonomy, an author. Date archives, search and
+ * single items have no feed here.
+ */
+async function resolveArchive(segments: string[]): Promise<Resolved> {
+  const resolved = await resolveListPath(segments);
+  if (resolved.kind === 'redirect') {
+    return isSitePath(resolved.path)
+      ? { kind: 'redirect', archivePath: resolved.path }
+      : { kind: 'not-found' };
+  }
+  if (resolved.kind === 'not-found') return resolved;
+  const list = resolved.value;
+  // Date archives have no feed here; Co-Authors Plus guest authors have no WordPress user, so no
+  // /author/ archive or feed. Only lists with a feed cost the site's request.
+  if (list.kind === 'date' || (list.kind === 'author' && list.author.id === null)) {
+    return { kind: 'not-found' };
+  }
+  const site = await getSiteInfo();
+  switch (list.kind) {
     case 'home':
       return {
         kind: 'found',
         query: { kind: 'home' },
         channel: { siteName: site.name, title: site.name, description: site.description, archivePath: '/' },
       };
-    case 'category': {
-      const lookup = await getCategoryByPath(archive.segments.join('/'));
-      if (lookup.kind !== 'found')
-        return lookup.kind === 'redirect' ? { kind: 'redirect', archivePath: lookup.path } : lookup;
-      const { id, name, description, path } = lookup.value;
+    case 'type':
       return {
         kind: 'found',
-        query: { kind: 'category', id },
-        channel: archiveChannel(site, name, description, path),
+        query: { kind: 'type', type: list.contentKind.type },
+        channel: archiveChannel(site, list.contentKind.label, '', list.path),
       };
-    }
-    case 'tag': {
-      const lookup = await getTagBySlug(archive.slug);
-      if (lookup.kind !== 'found') return { kind: 'not-found' };
-      const { id, name, description, path } = lookup.value;
+    case 'term': {
+      const { id, name, description, path } = list.term;
       return {
         kind: 'found',
-        query: { kind: 'tag', id },
+        query: { kind: 'term', taxonomy: list.taxonomyKind.taxonomy, id },
         channel: archiveChannel(site, name, description, path),
       };
     }
     case 'author': {
-      const lookup = await getAuthorBySlug(archive.slug);
-      // Co-Authors Plus guest authors have no WordPress user, so no /author/ archive or feed.
-      if (lookup.kind !== 'found' || lookup.value.id === null) return { kind: 'not-found' };
-      const { id, name, bio, path } = lookup.value;
-      return { kind: 'found', query: { kind: 'author', id }, channel: archiveChannel(site, name, bio, path) };
+      const { id, name, bio, path } = list.author;
+      if (id === null) return { kind: 'not-found' };
+      return {
+        kind: 'found',
+        query: { kind: 'author', id },
+        channel: archiveChannel(site, name, bio, path),
+      };
     }
   }
 }
@@ -86,13 +91,12 @@ export async function feedResponse(segments: readonly string[]): Promise<Respons
   const { siteUrl, revalidateSeconds } = getConfig();
   const request = parseFeedPath(segments);
   if (!request) return xmlNotFound(revalidateSeconds);
-  const site = await getSiteInfo();
-  const resolved = await resolveArchive(request.archive, site);
+  const resolved = await resolveArchive(request.archive);
   if (resolved.kind === 'not-found') return xmlNotFound(revalidateSeconds);
   if (resolved.kind === 'redirect') {
     return redirect(feedPath(resolved.archivePath, request.format), revalidateSeconds);
   }
-  const posts = await listFeedPosts(resolved.query);
+  const [posts, site] = await Promise.all([listFeedPosts(resolved.query), getSiteInfo()]);
   const body = buildFeed(request.format, resolved.channel, posts, { siteUrl, addresses: site.addresses });
   return xmlResponse(body, { contentType: contentTypeOf(request.format), revalidateSeconds });
 }

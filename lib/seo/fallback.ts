@@ -7,7 +7,8 @@ import { buildSeoData } from './yoast';
 
 /** A list page: the home page, an archive or search results. */
 export interface ListingDescriptor {
-  kind: 'home' | 'category' | 'tag' | 'author' | 'date' | 'search';
+  /** 'archive' is a post type's archive; 'term' a custom taxonomy's term. */
+  kind: 'home' | 'archive' | 'category' | 'tag' | 'term' | 'author' | 'date' | 'search';
   /** Plain text: the term name, author name, "March 2024", "Search results for “…”"… */
   title: string;
   /** Plain text; the home page falls back to the site's tagline. */

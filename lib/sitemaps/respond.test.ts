@@ -5,6 +5,10 @@ vi.mock('@/lib/wordpress/site', async (importOriginal) =>
   (await import('@/lib/wordpress/site.test-helpers')).withFixedAddresses(await importOriginal()),
 );
 
+vi.mock('@/lib/wordpress/kinds', async (importOriginal) =>
+  (await import('@/lib/wordpress/kinds.test-helpers')).withFixedKinds(await importOriginal()),
+);
+
 vi.stubEnv('WORDPRESS_URL', 'http://wp.example.test');
 vi.stubEnv('SITE_URL', 'https://www.example.com');
 vi.stubEnv('REVALIDATE_SECONDS', '900');

@@ -1,5 +1,5 @@
 import { getConfig } from '@/lib/config';
-import { countContent, listSitemapChunk, SITEMAP_KINDS, type SitemapEntry } from '@/lib/wordpress';
+import { countContent, listSitemapChunk, listSitemapKinds, type SitemapEntry } from '@/lib/wordpress';
 import { chunkCount, parseSitemapFileName, SITEMAPS_PATH, sitemapFileName } from './files';
 import { buildSitemapIndex, buildUrlset, CONTENT_TYPES, xmlNotFound, xmlResponse } from './xml';
 
@@ -12,8 +12,9 @@ const SITEMAP_HEADERS = { 'X-Robots-Tag': 'noindex, follow' };
  */
 export async function sitemapIndexResponse(): Promise<Response> {
   const { siteUrl, revalidateSeconds } = getConfig();
-  const totals = await Promise.all(SITEMAP_KINDS.map((kind) => countContent(kind)));
-  const entries = SITEMAP_KINDS.flatMap((kind, index) =>
+  const kinds = await listSitemapKinds();
+  const totals = await Promise.all(kinds.map((kind) => countContent(kind)));
+  const entries = kinds.flatMap((kind, index) =>
     Array.from({ length: chunkCount(kind, totals[index] ?? 0) }, (_, chunk) => ({
       loc: `${siteUrl}${SITEMAPS_PATH}${sitemapFileName(kind, chunk + 1)}`,
       lastmod: null,
@@ -34,12 +35,14 @@ export async function sitemapChunkResponse(fileName: string): Promise<Response> 
   const { siteUrl, revalidateSeconds } = getConfig();
   const parsed = parseSitemapFileName(fileName);
   if (!parsed) return xmlNotFound(revalidateSeconds);
-  const listed = await listSitemapChunk(parsed.kind, parsed.chunk);
+  const kind = (await listSitemapKinds()).find((candidate) => candidate.name === parsed.kindName);
+  if (!kind) return xmlNotFound(revalidateSeconds);
+  const listed = await listSitemapChunk(kind, parsed.chunk);
   if (!listed) return xmlNotFound(revalidateSeconds);
   const entries: SitemapEntry[] = [...listed];
   // The front page is no WordPress object of its own (unless a static page is it): the first
   // pages chunk lists it, as WordPress's own sitemap does.
-  if (parsed.kind === 'pages' && parsed.chunk === 1 && !entries.some((entry) => entry.path === '/')) {
+  if (kind.listsFrontPage && parsed.chunk === 1 && !entries.some((entry) => entry.path === '/')) {
     entries.unshift({ path: '/', lastModified: null });
   }
   // The protocol has no empty sitemap.

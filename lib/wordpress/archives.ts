@@ -5,6 +5,7 @@ import { mapAuthor, mapTerm } from './map';
 import { isPlausibleSlug, parsePathSegments, pathFromSegments, samePath } from './paths';
 import { rawTermSchema, rawUserSchema } from './schemas';
 import { getSiteAddresses } from './site';
+import type { TaxonomyKind } from './kinds';
 import { TAGS } from './tags';
 import type { Author, SiteAddresses, Term } from './types';
 import { z } from 'zod';
@@ -30,40 +31,29 @@ function decodeSlug(raw: string): string | null {
 }
 
 /**
- * A category by its path below /category/ (parents first, as WordPress links them). The last
- * segment is looked up by slug; the category's own link decides whether the path is right.
+ * A term of any taxonomy by its path (parents first for hierarchical ones, as WordPress links
+ * them). The last segment is looked up by slug; the term's own link decides whether the path is
+ * right or redirects there.
  */
-export const getCategoryByPath = cache(async (joinedSegments: string): Promise<Lookup<TermArchive>> => {
-  const segments = parsePathSegments(joinedSegments.split('/'));
-  const slug = segments?.at(-1);
-  if (!segments || !slug) return { kind: 'not-found' };
-  const response = await wordpressTransport()({
-    route: '/wp/v2/categories',
-    params: { slug },
-    schema: z.array(rawTermSchema),
-    cache: publishedCache([TAGS.termSlug('category', slug)]),
-  });
-  const raw = response.data[0];
-  if (!raw) return { kind: 'not-found' };
-  const term = toTermArchive(raw, await getSiteAddresses());
-  const requested = `/category${pathFromSegments(segments)}`;
-  return samePath(term.path, requested)
-    ? { kind: 'found', value: term }
-    : { kind: 'redirect', path: term.path };
-});
-
-export const getTagBySlug = cache(async (rawSlug: string): Promise<Lookup<TermArchive>> => {
-  const slug = decodeSlug(rawSlug);
-  if (!slug) return { kind: 'not-found' };
-  const response = await wordpressTransport()({
-    route: '/wp/v2/tags',
-    params: { slug },
-    schema: z.array(rawTermSchema),
-    cache: publishedCache([TAGS.termSlug('post_tag', slug)]),
-  });
-  const raw = response.data[0];
-  return raw ? { kind: 'found', value: toTermArchive(raw, await getSiteAddresses()) } : { kind: 'not-found' };
-});
+export const getTermByPath = cache(
+  async (taxonomy: TaxonomyKind, joinedSegments: string): Promise<Lookup<TermArchive>> => {
+    const segments = parsePathSegments(joinedSegments.split('/'));
+    const slug = segments?.at(-1);
+    if (!segments || !slug) return { kind: 'not-found' };
+    const response = await wordpressTransport()({
+      route: taxonomy.route,
+      params: { slug },
+      schema: z.array(rawTermSchema),
+      cache: publishedCache([TAGS.termSlug(taxonomy.taxonomy, slug)]),
+    });
+    const raw = response.data[0];
+    if (!raw) return { kind: 'not-found' };
+    const term = toTermArchive(raw, await getSiteAddresses());
+    return samePath(term.path, pathFromSegments(segments))
+      ? { kind: 'found', value: term }
+      : { kind: 'redirect', path: term.path };
+  },
+);
 
 /** An author by the slug in /author/<slug>/; WordPress lists only authors with published posts. */
 export const getAuthorBySlug = cache(async (rawSlug: string): Promise<Lookup<AuthorArchive>> => {

@@ -6,6 +6,9 @@ import protectedFixture from './fixtures/post-protected.json';
 vi.mock('./site', async (importOriginal) =>
   (await import('./site.test-helpers')).withFixedAddresses(await importOriginal()),
 );
+vi.mock('./kinds', async (importOriginal) =>
+  (await import('./kinds.test-helpers')).withFixedKinds(await importOriginal()),
+);
 
 vi.stubEnv('WORDPRESS_URL', 'http://wp.example.test');
 vi.stubEnv('SITE_URL', 'http://localhost:3000');
@@ -29,8 +32,8 @@ beforeEach(() => {
 describe('listFeedPosts', () => {
   it.each<[FeedQuery, string, string | null, string]>([
     [{ kind: 'home' }, 'sticky', null, 'wp:list:home'],
-    [{ kind: 'category', id: 6 }, 'categories[terms]', '6', 'wp:list:category:6'],
-    [{ kind: 'tag', id: 12 }, 'tags', '12', 'wp:list:tag:12'],
+    [{ kind: 'term', taxonomy: 'category', id: 6 }, 'categories[terms]', '6', 'wp:list:term:category:6'],
+    [{ kind: 'term', taxonomy: 'post_tag', id: 12 }, 'tags', '12', 'wp:list:term:post_tag:12'],
     [{ kind: 'author', id: 5 }, 'author', '5', 'wp:list:author:5'],
   ])(
     'reads %o in one request, tagged with the feeds and the archive list',
@@ -45,7 +48,7 @@ describe('listFeedPosts', () => {
         expect.arrayContaining(['content', 'link']),
       );
       expect(url.searchParams.get('_embed')).toBe('author,wp:term');
-      expect(init.next).toEqual({ revalidate: 900, tags: ['wp:feeds', tag] });
+      expect(init.next).toEqual({ revalidate: 900, tags: ['wp:feeds:post', tag] });
     },
   );
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateArchivePath, parseDateArchive, parsePageNumber, splitPagination } from '@/lib/routes';
+import { dateArchivePath, parseDateArchive, parsePageNumber, splitPagination } from './permalinks';
 import {
   isPlausibleSlug,
   parsePathSegments,

@@ -6,7 +6,7 @@ import pageFixture from './fixtures/page.json';
 import postFixture from './fixtures/post.json';
 import postsFixture from './fixtures/posts.json';
 import { singleAddress, type SiteAddresses } from './paths';
-import { getProtectedPost, listPosts, resolvePath } from './posts';
+import { findContentAtPath, getProtectedPost, listPosts } from './posts';
 import { getSiteAddresses, getSiteInfo } from './site';
 
 // getConfig() reads process.env on first use and the transport captures the global fetch when it is
@@ -22,6 +22,15 @@ vi.stubGlobal('fetch', fetchMock);
 vi.mock('./site', async (importOriginal) =>
   (await import('./site.test-helpers')).withFixedAddresses(await importOriginal()),
 );
+vi.mock('./kinds', async (importOriginal) =>
+  (await import('./kinds.test-helpers')).withFixedKinds(await importOriginal()),
+);
+
+/** The content lookup in the shape these tests were written for. */
+async function resolvePath(segments: string[]) {
+  const found = await findContentAtPath(segments.join('/'));
+  return found.kind === 'found' ? { kind: 'post' as const, post: found.value } : found;
+}
 const WORDPRESS_URL_ONLY = singleAddress('http://wp.example.test');
 /** The usual headless setup: the Site Address in a sub-folder of the public origin. */
 const SUB_FOLDER_OF_PUBLIC_ORIGIN: SiteAddresses = {
@@ -65,7 +74,7 @@ beforeEach(() => {
   vi.mocked(getSiteAddresses).mockResolvedValue(WORDPRESS_URL_ONLY);
 });
 
-describe('resolvePath', () => {
+describe('findContentAtPath', () => {
   it('is a plain pass-through outside a React server render (no memoisation between calls)', async () => {
     answer({ posts: [postFixture] });
     const segments = ['2024', '03', '05', 'the-last-keeper-of-gull-rock'];
@@ -298,8 +307,8 @@ describe('listPosts', () => {
 
   it('filters by category, tag and author with their own tags', async () => {
     for (const [query, param, tag] of [
-      [{ kind: 'category', id: 7 }, 'categories[terms]', 'wp:list:category:7'],
-      [{ kind: 'tag', id: 8 }, 'tags', 'wp:list:tag:8'],
+      [{ kind: 'term', taxonomy: 'category', id: 7 }, 'categories[terms]', 'wp:list:term:category:7'],
+      [{ kind: 'term', taxonomy: 'post_tag', id: 8 }, 'tags', 'wp:list:term:post_tag:8'],
       [{ kind: 'author', id: 9 }, 'author', 'wp:list:author:9'],
     ] as const) {
       fetchMock.mockReset();
@@ -313,7 +322,7 @@ describe('listPosts', () => {
 
   it('lists a category with its child categories’ posts, as WordPress’s own archive does', async () => {
     fetchMock.mockResolvedValueOnce(json(postsFixture));
-    await listPosts({ kind: 'category', id: 7 }, 1);
+    await listPosts({ kind: 'term', taxonomy: 'category', id: 7 }, 1);
     expect(requested(0).url.searchParams.get('categories[include_children]')).toBe('true');
   });
 

@@ -4,16 +4,23 @@ import { getConfig } from '@/lib/config';
 import { htmlToText } from '@/lib/content/text';
 import { publishedCache, wordpressTransport } from './client';
 import { WordPressNotFoundError, WordPressRequestRejectedError } from './errors';
+import {
+  contentKindsForPath,
+  findContentKind,
+  findTaxonomyKind,
+  getKinds,
+  type ContentKind,
+  type Kinds,
+} from './kinds';
 import { mapPost, mapPostSummary, toIsoUtc } from './map';
 import { parsePathSegments, pathFromSegments, samePath } from './paths';
+import { MAX_PAGE_NUMBER } from './permalinks';
 import { rawPostListSchema, rawPostSchema } from './schemas';
 import { getSiteAddresses } from './site';
 import { TAGS } from './tags';
-import type { Paginated, Post, PostSummary, ResolvedPath } from './types';
+import type { Paginated, Post, PostSummary } from './types';
 
 export const POSTS_PER_PAGE = 10;
-/** Beyond this a page number is plainly invalid: no WordPress request is made for it. */
-export const MAX_PAGE_NUMBER = 10_000;
 const MAX_SEARCH_LENGTH = 200;
 
 /** Fields a post card needs; _links and _embedded keep author, image and terms embedded. */
@@ -39,11 +46,14 @@ const SUMMARY_FIELDS = [
 ];
 const EMBED = 'author,wp:featuredmedia,wp:term';
 
-/** Which posts a list shows. Dates are ISO 8601 bounds in the site's time, as WordPress expects. */
+/**
+ * Which items a list shows. Dates are ISO 8601 bounds in the site's time, as WordPress expects.
+ * Plain data (it travels in "load more" URLs); what each kind means is in the registry.
+ */
 export type PostListQuery =
   | { kind: 'home' }
-  | { kind: 'category'; id: number }
-  | { kind: 'tag'; id: number }
+  | { kind: 'type'; type: string }
+  | { kind: 'term'; taxonomy: string; id: number }
   | { kind: 'author'; id: number }
   | { kind: 'date'; year: number; month?: number; day?: number }
   | { kind: 'search'; term: string };
@@ -56,27 +66,44 @@ function pad(value: number) {
   return String(value).padStart(2, '0');
 }
 
-/** The REST parameters and cache tag of a list. */
-function describeList(query: PostListQuery): {
+/** Where a list's items come from: the REST collection, its filter, and the list's cache tag. */
+export interface ListSource {
+  route: string;
   params: Record<string, string | number | boolean>;
   tag: string;
-} {
+}
+
+const POSTS_ROUTE = '/wp/v2/posts';
+
+/**
+ * The source of a list, looked up in the registry of kinds; null when the list names a type or
+ * taxonomy this WordPress does not serve (or a type without archive).
+ */
+export function listSourceOf(query: PostListQuery, kinds: Kinds): ListSource | null {
+  const posts = findContentKind(kinds, 'post')?.route ?? POSTS_ROUTE;
   switch (query.kind) {
     case 'home':
       // Sticky posts are shown separately, above page 1, as WordPress's own home does.
-      return { params: { sticky: false }, tag: TAGS.homeList };
-    case 'category':
-      // As on WordPress's own category archive, posts of its child categories are included.
-      return {
-        params: { 'categories[terms]': query.id, 'categories[include_children]': true },
-        tag: TAGS.categoryList(query.id),
-      };
-    case 'tag':
-      return { params: { tags: query.id }, tag: TAGS.tagList(query.id) };
+      return { route: posts, params: { sticky: false }, tag: TAGS.homeList };
+    case 'type': {
+      const kind = findContentKind(kinds, query.type);
+      if (!kind?.archivePath) return null;
+      return { route: kind.route, params: {}, tag: TAGS.typeList(kind.type) };
+    }
+    case 'term': {
+      const taxonomy = findTaxonomyKind(kinds, query.taxonomy);
+      const listed = taxonomy ? findContentKind(kinds, taxonomy.types[0] ?? '') : null;
+      if (!taxonomy || !listed) return null;
+      // As on WordPress's own archives, a hierarchical term's list includes its children's items.
+      const params = taxonomy.hierarchical
+        ? { [`${taxonomy.restBase}[terms]`]: query.id, [`${taxonomy.restBase}[include_children]`]: true }
+        : { [taxonomy.restBase]: query.id };
+      return { route: listed.route, params, tag: TAGS.termList(taxonomy.taxonomy, query.id) };
+    }
     case 'author':
-      return { params: { author: query.id }, tag: TAGS.authorList(query.id) };
+      return { route: posts, params: { author: query.id }, tag: TAGS.authorList(query.id) };
     case 'search':
-      return { params: { search: query.term }, tag: TAGS.searchList };
+      return { route: posts, params: { search: query.term }, tag: TAGS.searchList };
     case 'date': {
       const { year, month, day } = query;
       const start = `${year}-${pad(month ?? 1)}-${pad(day ?? 1)}T00:00:00`;
@@ -88,6 +115,7 @@ function describeList(query: PostListQuery): {
             : `${year}-12-31T23:59:59`;
       // WordPress's after/before are exclusive; one second either side makes them inclusive.
       return {
+        route: posts,
         params: { after: shiftSeconds(start, -1), before: shiftSeconds(end, 1) },
         tag: TAGS.dateList(year, month),
       };
@@ -100,28 +128,24 @@ function shiftSeconds(localIso: string, seconds: number): string {
   return shifted.toISOString().slice(0, 19);
 }
 
-/** The cache tag of a list: what a change to one of its posts revalidates. */
-export function listCacheTag(query: PostListQuery): string {
-  return describeList(query).tag;
-}
-
 /**
- * One page of published posts, newest first. Returns null for a page number that cannot exist
- * (without asking WordPress when it is plainly invalid, or when WordPress answers 400 for a page
- * past the end).
+ * One page of published items of a list, newest first. Returns null for a page number that
+ * cannot exist (without asking WordPress when it is plainly invalid, or when WordPress answers
+ * 400 for a page past the end), and for a list of a kind this WordPress does not serve.
  */
 export async function listPosts(query: PostListQuery, page: number): Promise<Paginated<PostSummary> | null> {
   if (!isValidPage(page)) return null;
   if (query.kind === 'search' && (query.term.trim() === '' || query.term.length > MAX_SEARCH_LENGTH))
     return null;
-  const { params, tag } = describeList(query);
+  const source = listSourceOf(query, await getKinds());
+  if (!source) return null;
   try {
     const [response, addresses] = await Promise.all([
       wordpressTransport()({
-        route: '/wp/v2/posts',
-        params: { ...params, page, per_page: POSTS_PER_PAGE, _embed: EMBED, _fields: SUMMARY_FIELDS },
+        route: source.route,
+        params: { ...source.params, page, per_page: POSTS_PER_PAGE, _embed: EMBED, _fields: SUMMARY_FIELDS },
         schema: rawPostListSchema,
-        cache: publishedCache([tag]),
+        cache: publishedCache([source.tag]),
       }),
       getSiteAddresses(),
     ]);
@@ -143,7 +167,7 @@ export async function listPosts(query: PostListQuery, page: number): Promise<Pag
 export async function listStickyPosts(): Promise<PostSummary[]> {
   const [response, addresses] = await Promise.all([
     wordpressTransport()({
-      route: '/wp/v2/posts',
+      route: POSTS_ROUTE,
       params: { sticky: true, per_page: POSTS_PER_PAGE, _embed: EMBED, _fields: SUMMARY_FIELDS },
       schema: rawPostListSchema,
       cache: publishedCache([TAGS.stickyList]),
@@ -154,43 +178,50 @@ export async function listStickyPosts(): Promise<PostSummary[]> {
 }
 
 /**
- * What a requested path is. A post is found by the last segment (its slug) in ONE request with
- * everything embedded; its WordPress link then says whether the path is right or should
- * redirect, whatever the permalink structure. Pages are tried next, hierarchical paths
- * included; a page at exactly the requested path wins over a post with the same slug elsewhere.
+ * The item of any content kind at a path, or where it moved. The last segment is its slug: the
+ * kinds are asked in the registry's order (those whose items' prefix matches first, then posts,
+ * then pages, then the rest together), each with everything embedded in ONE request; an
+ * answer's WordPress link then says whether the path is right or should redirect, whatever the
+ * permalink structure. An item at exactly the requested path wins over one of the same slug
+ * elsewhere.
  */
-export function resolvePath(rawSegments: readonly string[]): Promise<ResolvedPath> {
-  // Keyed by a string: generateMetadata and the page receive equal but distinct arrays.
-  return resolveJoinedPath(rawSegments.join('/'));
-}
-
-const resolveJoinedPath = cache(async (joinedSegments: string): Promise<ResolvedPath> => {
+export const findContentAtPath = cache(async (joinedSegments: string): Promise<ContentLookup> => {
   const segments = parsePathSegments(joinedSegments.split('/'));
   const slug = segments?.at(-1);
   if (!segments || !slug) return { kind: 'not-found' };
   const requestedPath = pathFromSegments(segments);
+  const [kinds, addresses] = await Promise.all([getKinds(), getSiteAddresses()]);
 
   let misplaced: string | null = null;
-  for (const type of ['post', 'page'] as const) {
-    const [response, addresses] = await Promise.all([
-      wordpressTransport()({
-        route: type === 'post' ? '/wp/v2/posts' : '/wp/v2/pages',
-        // A post also embeds its first comments, to learn whether it has any (see map.ts).
-        params: { slug, _embed: type === 'post' ? `${EMBED},replies` : EMBED },
-        schema: rawPostListSchema,
-        cache: publishedCache([TAGS.slug(type, slug)]),
+  for (const group of contentKindsForPath(kinds, requestedPath)) {
+    const answers = await Promise.all(
+      group.map(async (kind) => {
+        // Items that take comments also embed their first ones, to learn whether there are any.
+        const withReplies = kind.type !== 'page';
+        const response = await wordpressTransport()({
+          route: kind.route,
+          params: { slug, _embed: withReplies ? `${EMBED},replies` : EMBED },
+          schema: rawPostListSchema,
+          cache: publishedCache([TAGS.slug(kind.type, slug)]),
+        });
+        return response.data.map((raw) => ({
+          kind,
+          post: mapPost(raw, addresses, { repliesRequested: withReplies }),
+        }));
       }),
-      getSiteAddresses(),
-    ]);
-    const candidates = response.data.map((raw) =>
-      mapPost(raw, addresses, { repliesRequested: type === 'post' }),
     );
-    const exact = candidates.find((candidate) => samePath(candidate.path, requestedPath));
-    if (exact) return { kind: 'post', post: exact };
-    misplaced ??= candidates[0]?.path ?? null;
+    const candidates = answers.flat();
+    const exact = candidates.find((candidate) => samePath(candidate.post.path, requestedPath));
+    if (exact) return { kind: 'found', value: exact.post, contentKind: exact.kind };
+    misplaced ??= candidates[0]?.post.path ?? null;
   }
   return misplaced ? { kind: 'redirect', path: misplaced } : { kind: 'not-found' };
 });
+
+export type ContentLookup =
+  | { kind: 'found'; value: Post; contentKind: ContentKind }
+  | { kind: 'redirect'; path: string }
+  | { kind: 'not-found' };
 
 const rawRevisionListSchema = z.array(
   z.object({
@@ -207,7 +238,7 @@ const rawRevisionListSchema = z.array(
  * Password, never cached, and with the newest autosave's title, content and excerpt when that
  * autosave is newer than the post.
  */
-export async function getPreviewPost(target: { id: number; type: 'post' | 'page' }): Promise<Post | null> {
+export async function getPreviewPost(target: { id: number; type: string }): Promise<Post | null> {
   const credentials = getConfig().previewCredentials;
   if (!credentials) {
     throw new WordPressRequestRejectedError(
@@ -217,7 +248,8 @@ export async function getPreviewPost(target: { id: number; type: 'post' | 'page'
       null,
     );
   }
-  const collection = target.type === 'page' ? '/wp/v2/pages' : '/wp/v2/posts';
+  const collection = findContentKind(await getKinds(), target.type)?.route;
+  if (!collection) return null;
   const [post, autosaves, addresses] = await Promise.all([
     wordpressTransport()({
       route: `${collection}/${target.id}`,
@@ -259,13 +291,15 @@ export async function getPreviewPost(target: { id: number; type: 'post' | 'page'
  * Returns null when the password is wrong or the post does not exist.
  */
 export async function getProtectedPost(
-  target: { id: number; type: 'post' | 'page' },
+  target: { id: number; type: string },
   password: string,
 ): Promise<Post | null> {
+  const collection = findContentKind(await getKinds(), target.type)?.route;
+  if (!collection) return null;
   try {
     const [response, addresses] = await Promise.all([
       wordpressTransport()({
-        route: `${target.type === 'page' ? '/wp/v2/pages' : '/wp/v2/posts'}/${target.id}`,
+        route: `${collection}/${target.id}`,
         // WordPress reads _embed from the query string only.
         params: { _embed: EMBED },
         privateParams: { password },
@@ -284,21 +318,29 @@ export async function getProtectedPost(
 }
 
 /**
- * A published post's slug, by id: for revalidating the tag its page was cached under when only
- * the id is known (a comment posted here). Null when WordPress has no such public post.
+ * A published item's type and slug, by id: for revalidating the tag its page was cached under
+ * when only the id is known (a comment posted here). Posts are asked first, then every other
+ * kind that takes comments. Null when WordPress has no such public item.
  */
-export async function getPostSlug(postId: number): Promise<string | null> {
-  try {
-    const response = await wordpressTransport()({
-      route: `/wp/v2/posts/${postId}`,
-      params: { _fields: 'slug' },
-      schema: z.object({ slug: z.string() }),
-      cache: publishedCache([TAGS.content(postId)]),
-    });
-    return response.data.slug || null;
-  } catch (error) {
-    if (error instanceof WordPressNotFoundError || error instanceof WordPressRequestRejectedError)
-      return null;
-    throw error;
+export async function getContentSlug(postId: number): Promise<{ type: string; slug: string } | null> {
+  const kinds = (await getKinds()).content.filter((kind) => kind.type !== 'page');
+  const ordered = [
+    ...kinds.filter((kind) => kind.type === 'post'),
+    ...kinds.filter((kind) => kind.type !== 'post'),
+  ];
+  for (const kind of ordered) {
+    try {
+      const response = await wordpressTransport()({
+        route: `${kind.route}/${postId}`,
+        params: { _fields: 'slug' },
+        schema: z.object({ slug: z.string() }),
+        cache: publishedCache([TAGS.content(postId)]),
+      });
+      return response.data.slug ? { type: kind.type, slug: response.data.slug } : null;
+    } catch (error) {
+      if (error instanceof WordPressNotFoundError || error instanceof WordPressRequestRejectedError) continue;
+      throw error;
+    }
   }
+  return null;
 }

@@ -1,5 +1,29 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { countContent, listSitemapChunk, MAX_SITEMAP_CHUNK, SITEMAP_KINDS } from './sitemaps';
+import { buildKinds } from './kinds';
+import { plainWordPressKinds } from './kinds.test-helpers';
+import {
+  countContent,
+  listSitemapChunk,
+  MAX_SITEMAP_CHUNK,
+  sitemapKindsOf,
+  type SitemapKind,
+} from './sitemaps';
+
+const PLAIN_WORDPRESS_KINDS = plainWordPressKinds(buildKinds);
+const SITEMAP_KINDS = sitemapKindsOf(PLAIN_WORDPRESS_KINDS).map((kind) => kind.name);
+/** A sitemap of the plain WordPress's registry, by name. */
+function kind(name: string): SitemapKind {
+  const found = sitemapKindsOf(PLAIN_WORDPRESS_KINDS).find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no sitemap ${name}`);
+  return found;
+}
+const TAG_OF: Record<string, string> = {
+  posts: 'wp:sitemap:type:post',
+  pages: 'wp:sitemap:type:page',
+  categories: 'wp:sitemap:taxonomy:category',
+  tags: 'wp:sitemap:taxonomy:post_tag',
+  authors: 'wp:sitemap:authors',
+};
 
 vi.mock('./site', async (importOriginal) =>
   (await import('./site.test-helpers')).withFixedAddresses(await importOriginal()),
@@ -42,21 +66,21 @@ describe('countContent', () => {
     ['categories', '/wp/v2/categories', 'true'],
     ['tags', '/wp/v2/tags', 'true'],
     ['authors', '/wp/v2/users', null],
-  ] as const)('counts %s with one request for one id, reading X-WP-Total', async (kind, route, hideEmpty) => {
+  ] as const)('counts %s with one request for one id, reading X-WP-Total', async (name, route, hideEmpty) => {
     answer(json([{ id: 1 }], 200, { 'X-WP-Total': '12345', 'X-WP-TotalPages': '12345' }));
-    expect(await countContent(kind)).toBe(12345);
+    expect(await countContent(kind(name))).toBe(12345);
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const { url, init } = requested(0);
     expect(url.searchParams.get('rest_route')).toBe(route);
     expect(url.searchParams.get('per_page')).toBe('1');
     expect(url.searchParams.get('_fields')).toBe('id');
     expect(url.searchParams.get('hide_empty')).toBe(hideEmpty);
-    expect(init.next).toEqual({ revalidate: 900, tags: [`wp:sitemap:${kind}`] });
+    expect(init.next).toEqual({ revalidate: 900, tags: [TAG_OF[name]] });
   });
 
   it('counts the list itself when WordPress sends no total', async () => {
     answer(json([]));
-    expect(await countContent('tags')).toBe(0);
+    expect(await countContent(kind('tags'))).toBe(0);
   });
 });
 
@@ -70,7 +94,7 @@ describe('listSitemapChunk', () => {
         { id: 9, link: 'https://elsewhere.example/redirected/', modified_gmt: '2024-04-02T00:00:00' },
       ]),
     );
-    expect(await listSitemapChunk('posts', 3)).toEqual([
+    expect(await listSitemapChunk(kind('posts'), 3)).toEqual([
       { path: '/2024/03/05/gull-rock/', lastModified: '2024-03-06T09:30:00Z' },
       { path: '/%e6%97%a5%e6%9c%ac/', lastModified: '2024-04-01T00:00:00Z' },
     ]);
@@ -83,28 +107,30 @@ describe('listSitemapChunk', () => {
     expect(url.searchParams.get('order')).toBe('asc');
     expect(url.searchParams.get('_fields')).toBe('id,link,modified_gmt');
     expect(url.searchParams.get('_embed')).toBeNull();
-    expect(init.next).toEqual({ revalidate: 900, tags: ['wp:sitemap:posts'] });
+    expect(init.next).toEqual({ revalidate: 900, tags: ['wp:sitemap:type:post'] });
   });
 
   it('lists non-empty terms and authors without a modified date', async () => {
     answer(json([{ id: 4, link: 'http://wp.example.test/category/cities/bridges/' }]));
-    expect(await listSitemapChunk('categories', 1)).toEqual([
+    expect(await listSitemapChunk(kind('categories'), 1)).toEqual([
       { path: '/category/cities/bridges/', lastModified: null },
     ]);
     const { url, init } = requested(0);
     expect(url.searchParams.get('rest_route')).toBe('/wp/v2/categories');
     expect(url.searchParams.get('hide_empty')).toBe('true');
     expect(url.searchParams.get('_fields')).toBe('id,link');
-    expect(init.next?.tags).toEqual(['wp:sitemap:categories']);
+    expect(init.next?.tags).toEqual(['wp:sitemap:taxonomy:category']);
 
     answer(json([{ id: 2, link: 'http://wp.example.test/author/mholt/' }]));
-    expect(await listSitemapChunk('authors', 1)).toEqual([{ path: '/author/mholt/', lastModified: null }]);
+    expect(await listSitemapChunk(kind('authors'), 1)).toEqual([
+      { path: '/author/mholt/', lastModified: null },
+    ]);
     expect(requested(1).url.searchParams.get('rest_route')).toBe('/wp/v2/users');
   });
 
   it('leaves out a zero modified date rather than writing an invalid one', async () => {
     answer(json([{ id: 5, link: 'http://wp.example.test/about/', modified_gmt: '0000-00-00T00:00:00' }]));
-    expect(await listSitemapChunk('pages', 1)).toEqual([{ path: '/about/', lastModified: null }]);
+    expect(await listSitemapChunk(kind('pages'), 1)).toEqual([{ path: '/about/', lastModified: null }]);
   });
 
   it('is null past the end: posts and pages answer 400, terms and users an empty list', async () => {
@@ -118,23 +144,25 @@ describe('listSitemapChunk', () => {
         400,
       ),
     );
-    expect(await listSitemapChunk('pages', 2)).toBeNull();
+    expect(await listSitemapChunk(kind('pages'), 2)).toBeNull();
     answer(json([]));
-    expect(await listSitemapChunk('tags', 2)).toBeNull();
+    expect(await listSitemapChunk(kind('tags'), 2)).toBeNull();
     // The first chunk of an empty kind is empty, not missing.
-    expect(await listSitemapChunk('tags', 1)).toEqual([]);
+    expect(await listSitemapChunk(kind('tags'), 1)).toEqual([]);
   });
 
   it('answers plainly invalid chunk numbers without asking WordPress', async () => {
     for (const chunk of [0, -1, 1.5, Number.NaN, MAX_SITEMAP_CHUNK + 1]) {
-      expect(await listSitemapChunk('posts', chunk)).toBeNull();
+      expect(await listSitemapChunk(kind('posts'), chunk)).toBeNull();
     }
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('lets other WordPress failures through, so the last good sitemap stays cached', async () => {
     answer(json({ code: 'rest_forbidden', message: 'No.' }, 401));
-    await expect(listSitemapChunk('authors', 1)).rejects.toThrow(/refused \/wp\/v2\/users with HTTP 401/);
+    await expect(listSitemapChunk(kind('authors'), 1)).rejects.toThrow(
+      /refused \/wp\/v2\/users with HTTP 401/,
+    );
   });
 
   it('knows every kind the cache tags know', () => {

@@ -1,14 +1,73 @@
 import { z } from 'zod';
 import { publishedCache, wordpressTransport } from './client';
 import { WordPressRequestRejectedError } from './errors';
+import { getKinds, type Kinds } from './kinds';
 import { toIsoUtc } from './map';
 import { pathFromWordPressLink } from './paths';
 import { getSiteAddresses } from './site';
 import { TAGS } from './tags';
 
-/** The kinds of object a sitemap lists, each in its own numbered chunks. */
-export const SITEMAP_KINDS = ['posts', 'pages', 'categories', 'tags', 'authors'] as const;
-export type SitemapKind = (typeof SITEMAP_KINDS)[number];
+/**
+ * One sitemap: the objects of one kind — a post type, a taxonomy's terms, or authors — in
+ * numbered chunks, named after the kind's REST collection ("posts", "pages", "events",
+ * "categories", "tags", "authors").
+ */
+export interface SitemapKind {
+  name: string;
+  route: string;
+  params: Record<string, string | boolean>;
+  tag: string;
+  /** Posts and other items have a cheap last-modified date; terms and users do not. */
+  hasModified: boolean;
+  /** The pages sitemap also lists the front page (see lib/sitemaps/respond.ts). */
+  listsFrontPage: boolean;
+}
+
+/**
+ * Every sitemap of the site, from the registry: each viewable post type, each viewable
+ * taxonomy, and authors. Terms hide empty ones (their archives are 404s); /wp/v2/users lists
+ * only users with published posts to an anonymous client.
+ */
+export function sitemapKindsOf(kinds: Kinds): SitemapKind[] {
+  const all: SitemapKind[] = [
+    ...kinds.content.map((kind) => ({
+      name: collectionName(kind.route),
+      route: kind.route,
+      params: {},
+      tag: TAGS.sitemap(`type:${kind.type}`),
+      hasModified: true,
+      listsFrontPage: kind.type === 'page',
+    })),
+    ...kinds.taxonomies.map((kind) => ({
+      name: collectionName(kind.route),
+      route: kind.route,
+      params: { hide_empty: true },
+      tag: TAGS.sitemap(`taxonomy:${kind.taxonomy}`),
+      hasModified: false,
+      listsFrontPage: false,
+    })),
+    {
+      name: 'authors',
+      route: '/wp/v2/users',
+      params: {},
+      tag: TAGS.sitemap('authors'),
+      hasModified: false,
+      listsFrontPage: false,
+    },
+  ];
+  // Two kinds of one name (collections of one base in two namespaces) keep the first.
+  return all.filter((kind, index) => all.findIndex((other) => other.name === kind.name) === index);
+}
+
+/** "/wp/v2/event-series" → "event-series". */
+function collectionName(route: string): string {
+  return route.slice(route.lastIndexOf('/') + 1);
+}
+
+/** The site's sitemaps, from the cached registry. */
+export async function listSitemapKinds(): Promise<SitemapKind[]> {
+  return sitemapKindsOf(await getKinds());
+}
 
 /**
  * URLs per sitemap chunk: WordPress's per_page maximum, so a chunk is exactly one WordPress
@@ -26,19 +85,6 @@ export interface SitemapEntry {
   lastModified: string | null;
 }
 
-/**
- * Where each kind is listed. Terms hide empty ones (their archives are 404s); /wp/v2/users
- * lists only users with published posts to an anonymous client. Everything is ordered by id,
- * so a new object lands in the last chunk instead of shifting every chunk.
- */
-const SOURCES: Record<SitemapKind, { route: string; params: Record<string, string | boolean> }> = {
-  posts: { route: '/wp/v2/posts', params: {} },
-  pages: { route: '/wp/v2/pages', params: {} },
-  categories: { route: '/wp/v2/categories', params: { hide_empty: true } },
-  tags: { route: '/wp/v2/tags', params: { hide_empty: true } },
-  authors: { route: '/wp/v2/users', params: {} },
-};
-
 const rawSitemapItemListSchema = z.array(
   z.object({
     id: z.number().int(),
@@ -49,10 +95,6 @@ const rawSitemapItemListSchema = z.array(
 
 const rawIdListSchema = z.array(z.object({ id: z.number().int() }));
 
-function hasModified(kind: SitemapKind) {
-  return kind === 'posts' || kind === 'pages';
-}
-
 /** A WordPress *_gmt value as ISO 8601 UTC; null when it is missing or WordPress's zero date. */
 function utcDate(gmt: string | undefined): string | null {
   if (!gmt || gmt.startsWith('0000')) return null;
@@ -62,12 +104,11 @@ function utcDate(gmt: string | undefined): string | null {
 
 /** How many objects of a kind WordPress publishes: one request for a single id, reading X-WP-Total. */
 export async function countContent(kind: SitemapKind): Promise<number> {
-  const source = SOURCES[kind];
   const response = await wordpressTransport()({
-    route: source.route,
-    params: { ...source.params, per_page: 1, _fields: ['id'] },
+    route: kind.route,
+    params: { ...kind.params, per_page: 1, _fields: ['id'] },
     schema: rawIdListSchema,
-    cache: publishedCache([TAGS.sitemap(kind)]),
+    cache: publishedCache([kind.tag]),
   });
   return response.total ?? response.data.length;
 }
@@ -79,21 +120,21 @@ export async function countContent(kind: SitemapKind): Promise<number> {
  */
 export async function listSitemapChunk(kind: SitemapKind, chunk: number): Promise<SitemapEntry[] | null> {
   if (!Number.isInteger(chunk) || chunk < 1 || chunk > MAX_SITEMAP_CHUNK) return null;
-  const source = SOURCES[kind];
   let items: z.infer<typeof rawSitemapItemListSchema>;
   try {
     const response = await wordpressTransport()({
-      route: source.route,
+      route: kind.route,
+      // Ordered by id, so a new object lands in the last chunk instead of shifting every chunk.
       params: {
-        ...source.params,
+        ...kind.params,
         page: chunk,
         per_page: SITEMAP_CHUNK_SIZE,
         orderby: 'id',
         order: 'asc',
-        _fields: hasModified(kind) ? ['id', 'link', 'modified_gmt'] : ['id', 'link'],
+        _fields: kind.hasModified ? ['id', 'link', 'modified_gmt'] : ['id', 'link'],
       },
       schema: rawSitemapItemListSchema,
-      cache: publishedCache([TAGS.sitemap(kind)]),
+      cache: publishedCache([kind.tag]),
     });
     items = response.data;
   } catch (error) {
@@ -110,7 +151,7 @@ export async function listSitemapChunk(kind: SitemapKind, chunk: number): Promis
     const path = pathFromWordPressLink(item.link, addresses);
     // A link away from the Site Address (a plugin's redirect, say) is not a page of this site.
     if (path === null) continue;
-    entries.push({ path, lastModified: hasModified(kind) ? utcDate(item.modified_gmt) : null });
+    entries.push({ path, lastModified: kind.hasModified ? utcDate(item.modified_gmt) : null });
   }
   return entries;
 }

@@ -5,21 +5,24 @@
 export const TAGS = {
   /** Site title, tagline, timezone: everything read from the REST index. */
   site: 'wp:site',
-  /** One post or page, by id. */
+  /** The registry of kinds (lib/wordpress/kinds.ts): the site's post types and taxonomies. */
+  kinds: 'wp:kinds',
+  /** One item of any content kind (post, page, custom type), by id. */
   content: (id: number) => `wp:content:${id}`,
-  /** A lookup by slug, known before the id is. */
-  slug: (type: 'post' | 'page', slug: string) => `wp:slug:${type}:${slug}`,
-  /** A term or author looked up by slug. */
-  termSlug: (taxonomy: 'category' | 'post_tag' | 'author', slug: string) =>
-    `wp:term-slug:${taxonomy}:${slug}`,
+  /** A lookup of one content kind by slug, known before the id is. */
+  slug: (type: string, slug: string) => `wp:slug:${type}:${slug}`,
+  /** A term of any taxonomy, or an author ("author"), looked up by slug. */
+  termSlug: (taxonomy: string, slug: string) => `wp:term-slug:${taxonomy}:${slug}`,
   /** The categories in the primary navigation. */
   categoryNavigation: 'wp:nav:categories',
   /** The front page's list (and its /page/N/). */
   homeList: 'wp:list:home',
   /** The sticky posts shown first on the front page. */
   stickyList: 'wp:list:sticky',
-  categoryList: (id: number) => `wp:list:category:${id}`,
-  tagList: (id: number) => `wp:list:tag:${id}`,
+  /** A post type's archive (its items, newest first). */
+  typeList: (type: string) => `wp:list:type:${type}`,
+  /** A term's archive, in any taxonomy. */
+  termList: (taxonomy: string, id: number) => `wp:list:term:${taxonomy}:${id}`,
   authorList: (id: number) => `wp:list:author:${id}`,
   /** A date archive's list, by year and month; day archives share their month's tag. */
   dateList: (year: number, month?: number) =>
@@ -28,8 +31,8 @@ export const TAGS = {
   searchList: 'wp:list:search',
   /** The approved comments of one post (and so the comment section of its page). */
   comments: (postId: number) => `wp:comments:${postId}`,
-  /** RSS and Atom feeds of posts. */
-  feeds: 'wp:feeds',
-  /** The sitemap chunks of one kind of object. */
-  sitemap: (kind: 'posts' | 'pages' | 'categories' | 'tags' | 'authors') => `wp:sitemap:${kind}`,
+  /** RSS and Atom feeds that carry items of one content kind. */
+  feeds: (type: string) => `wp:feeds:${type}`,
+  /** The sitemap chunks of one kind: a post type, a taxonomy, or "authors". */
+  sitemap: (kind: string) => `wp:sitemap:${kind}`,
 } as const;

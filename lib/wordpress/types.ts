@@ -83,10 +83,6 @@ export interface SiteInfo {
   hasYoast: boolean;
 }
 
-/** What a frontend path resolves to. */
-export type ResolvedPath =
-  { kind: 'post'; post: Post } | { kind: 'redirect'; path: string } | { kind: 'not-found' };
-
 /** An approved comment (or the reader's own, just posted and held for moderation). */
 export interface Comment {
   id: number;

@@ -104,14 +104,15 @@ describe('tagsForEvent', () => {
         'wp:list:home',
         'wp:list:sticky',
         'wp:list:search',
-        'wp:feeds',
-        'wp:sitemap:posts',
-        'wp:sitemap:categories',
-        'wp:sitemap:tags',
+        'wp:list:type:post',
+        'wp:feeds:post',
+        'wp:sitemap:type:post',
+        'wp:sitemap:taxonomy:category',
+        'wp:sitemap:taxonomy:post_tag',
         'wp:sitemap:authors',
-        'wp:list:category:5',
-        'wp:list:category:9',
-        'wp:list:tag:11',
+        'wp:list:term:category:5',
+        'wp:list:term:category:9',
+        'wp:list:term:post_tag:11',
         'wp:list:author:3',
         'wp:list:date:2024',
         'wp:list:date:2024-03',
@@ -133,23 +134,79 @@ describe('tagsForEvent', () => {
       action: 'updated',
       object: { id: 7, slug: 'team' },
     });
-    expect(tags.sort()).toEqual(['wp:content:7', 'wp:sitemap:pages', 'wp:slug:page:team']);
+    expect(tags.sort()).toEqual(['wp:content:7', 'wp:sitemap:type:page', 'wp:slug:page:team']);
+  });
+
+  it('a custom type’s item reaches its page, its archive and its terms, never the front page', () => {
+    const tags = tagsForEvent({
+      id: 'b8f3c1d2-0000-4000-8000-000000000004',
+      type: 'post',
+      action: 'updated',
+      object: {
+        id: 125,
+        post_type: 'event',
+        slug: 'bridges-at-dusk',
+        author: 4,
+        categories: [],
+        tags: [],
+        terms: { event_series: [26, 24] },
+        date_gmt: '2026-03-01T10:00:00',
+      },
+    });
+    expect(new Set(tags)).toEqual(
+      new Set([
+        'wp:content:125',
+        'wp:comments:125',
+        'wp:slug:event:bridges-at-dusk',
+        'wp:list:type:event',
+        'wp:list:search',
+        'wp:feeds:event',
+        'wp:sitemap:type:event',
+        'wp:sitemap:taxonomy:event_series',
+        'wp:sitemap:taxonomy:category',
+        'wp:sitemap:taxonomy:post_tag',
+        'wp:list:term:event_series:26',
+        'wp:list:term:event_series:24',
+      ]),
+    );
+    expect(tags).not.toContain('wp:list:home');
+    expect(tags).not.toContain('wp:list:author:4');
+    expect(tags.some((tag) => tag.startsWith('wp:list:date:'))).toBe(false);
   });
 
   it('term, user, menu and settings changes reach their own lists', () => {
+    expect(
+      tagsForEvent({
+        id: 'b8f3c1d2-0000-4000-8000-000000000005',
+        action: 'updated',
+        type: 'term',
+        object: { id: 24, taxonomy: 'event_series', slug: 'lantern-evenings' },
+      }).sort(),
+    ).toEqual([
+      'wp:list:term:event_series:24',
+      'wp:sitemap:taxonomy:event_series',
+      'wp:term-slug:event_series:lantern-evenings',
+    ]);
     const base = { id: 'b8f3c1d2-0000-4000-8000-000000000003', action: 'updated' } as const;
     expect(
       tagsForEvent({ ...base, type: 'term', object: { id: 5, taxonomy: 'category', slug: 'cities' } }),
     ).toEqual(
-      expect.arrayContaining(['wp:list:category:5', 'wp:term-slug:category:cities', 'wp:nav:categories']),
+      expect.arrayContaining([
+        'wp:list:term:category:5',
+        'wp:term-slug:category:cities',
+        'wp:nav:categories',
+      ]),
     );
     expect(
       tagsForEvent({ ...base, type: 'term', object: { id: 11, taxonomy: 'post_tag', slug: 'bread' } }),
-    ).toEqual(expect.arrayContaining(['wp:list:tag:11', 'wp:term-slug:post_tag:bread']));
+    ).toEqual(expect.arrayContaining(['wp:list:term:post_tag:11', 'wp:term-slug:post_tag:bread']));
     expect(tagsForEvent({ ...base, type: 'user', object: { id: 3, slug: 'mholt' } })).toEqual(
       expect.arrayContaining(['wp:list:author:3', 'wp:term-slug:author:mholt']),
     );
     expect(tagsForEvent({ ...base, type: 'menu', object: { id: 1 } })).toEqual(['wp:nav:categories']);
-    expect(tagsForEvent({ ...base, type: 'settings', object: { option: 'blogname' } })).toEqual(['wp:site']);
+    expect(tagsForEvent({ ...base, type: 'settings', object: { option: 'blogname' } })).toEqual([
+      'wp:site',
+      'wp:kinds',
+    ]);
   });
 });

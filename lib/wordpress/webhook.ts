@@ -32,6 +32,11 @@ const postObject = z.object({
   author: id.optional(),
   categories: z.array(id).max(1000).optional(),
   tags: z.array(id).max(1000).optional(),
+  /** Every taxonomy of the item's type → the ids of its terms (before and after the change). */
+  terms: z
+    .record(z.string().max(100), z.array(id).max(1000))
+    .refine((terms) => Object.keys(terms).length <= 50, 'at most 50 taxonomies')
+    .optional(),
   date_gmt: z.string().max(40).optional(),
 });
 
@@ -73,8 +78,11 @@ function dateTags(date: string | undefined): string[] {
 
 /**
  * The cache tags a change touches: the object itself and every list it appears in — never a
- * site-wide purge. A post's change reaches its page, the front page, its categories, tags,
- * author and date archives, search, feeds and the posts sitemap.
+ * site-wide purge. Each kind's lists are named by the registry's tags (lib/wordpress/tags.ts):
+ * an item's change reaches its page, its type's archive, the terms it has in every taxonomy,
+ * search, its type's feeds and sitemap; a post's also the front page, its author and date
+ * archives. An event from an older companion plugin (no post_type, no terms) is read as before:
+ * "post" or "page", with its categories and tags.
  */
 export function tagsForEvent(event: WebhookEvent): string[] {
   const tags = new Set<string>();
@@ -82,48 +90,44 @@ export function tagsForEvent(event: WebhookEvent): string[] {
     case 'post':
     case 'page': {
       const object = event.object;
-      const kind = event.type;
+      const type = object.post_type ?? event.type;
       tags.add(TAGS.content(object.id));
       for (const candidate of [object.slug, object.previous_slug]) {
-        if (candidate) tags.add(TAGS.slug(kind, candidate));
+        if (candidate) tags.add(TAGS.slug(type, candidate));
       }
-      if (kind === 'page') {
-        tags.add(TAGS.sitemap('pages'));
-        break;
-      }
-      // The plugin reports an approved comment's change as its post's "updated" event.
+      tags.add(TAGS.sitemap(`type:${type}`));
+      if (type === 'page') break;
+      // The plugin reports an approved comment's change as its item's "updated" event.
       tags.add(TAGS.comments(object.id));
+      tags.add(TAGS.typeList(type));
+      tags.add(TAGS.searchList);
+      tags.add(TAGS.feeds(type));
+      const terms: Record<string, number[]> = { ...object.terms };
+      if (object.categories) terms.category = [...(terms.category ?? []), ...object.categories];
+      if (object.tags) terms.post_tag = [...(terms.post_tag ?? []), ...object.tags];
+      for (const [taxonomy, ids] of Object.entries(terms)) {
+        // Which terms have items (and so appear in their sitemaps) follows the items.
+        tags.add(TAGS.sitemap(`taxonomy:${taxonomy}`));
+        for (const termId of ids) tags.add(TAGS.termList(taxonomy, termId));
+      }
+      if (type !== 'post') break;
       tags.add(TAGS.homeList);
       tags.add(TAGS.stickyList);
-      tags.add(TAGS.searchList);
-      tags.add(TAGS.feeds);
-      tags.add(TAGS.sitemap('posts'));
-      // Which terms and authors have posts (and so appear in their sitemaps) follows posts.
-      tags.add(TAGS.sitemap('categories'));
-      tags.add(TAGS.sitemap('tags'));
       tags.add(TAGS.sitemap('authors'));
       // Category post counts decide the navigation, and they change when a post appears or goes.
       // Every page shows the navigation, so a plain edit leaves it alone (a post moved between
       // categories reorders it at the time-based backstop at the latest).
       if (event.action !== 'updated') tags.add(TAGS.categoryNavigation);
-      for (const category of object.categories ?? []) tags.add(TAGS.categoryList(category));
-      for (const tag of object.tags ?? []) tags.add(TAGS.tagList(tag));
       if (object.author !== undefined) tags.add(TAGS.authorList(object.author));
       for (const tag of dateTags(object.date_gmt)) tags.add(tag);
       break;
     }
     case 'term': {
       const { object } = event;
-      if (object.taxonomy === 'category') {
-        tags.add(TAGS.categoryList(object.id));
-        tags.add(TAGS.categoryNavigation);
-        tags.add(TAGS.sitemap('categories'));
-        if (object.slug) tags.add(TAGS.termSlug('category', object.slug));
-      } else if (object.taxonomy === 'post_tag') {
-        tags.add(TAGS.tagList(object.id));
-        tags.add(TAGS.sitemap('tags'));
-        if (object.slug) tags.add(TAGS.termSlug('post_tag', object.slug));
-      }
+      tags.add(TAGS.termList(object.taxonomy, object.id));
+      tags.add(TAGS.sitemap(`taxonomy:${object.taxonomy}`));
+      if (object.slug) tags.add(TAGS.termSlug(object.taxonomy, object.slug));
+      if (object.taxonomy === 'category') tags.add(TAGS.categoryNavigation);
       break;
     }
     case 'user': {
@@ -137,7 +141,9 @@ export function tagsForEvent(event: WebhookEvent): string[] {
       tags.add(TAGS.categoryNavigation);
       break;
     case 'settings':
+      // Post types and taxonomies come and go with plugins and their settings.
       tags.add(TAGS.site);
+      tags.add(TAGS.kinds);
       if (event.object.option === 'sticky_posts' || event.object.option === 'posts_per_page') {
         tags.add(TAGS.homeList);
         tags.add(TAGS.stickyList);

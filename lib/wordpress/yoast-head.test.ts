@@ -2,6 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import indexFixture from './fixtures/index.json';
 import { getListingYoastHead } from './yoast-head';
 
+vi.mock('./kinds', async (importOriginal) =>
+  (await import('./kinds.test-helpers')).withFixedKinds(await importOriginal()),
+);
+
 vi.stubEnv('WORDPRESS_URL', 'http://wp.example.test');
 vi.stubEnv('SITE_URL', 'http://localhost:3000');
 vi.stubEnv('WORDPRESS_PREVIEW_USER', '');
@@ -54,7 +58,7 @@ describe('getListingYoastHead', () => {
       path: '/category/cities/bridges/',
       page: 1,
       firstPageHead,
-      list: { kind: 'category', id: 7 },
+      list: { kind: 'term', taxonomy: 'category', id: 7 },
     });
     expect(head).toBe(firstPageHead);
     expect(fetchMock).not.toHaveBeenCalled();
@@ -66,12 +70,12 @@ describe('getListingYoastHead', () => {
       path: '/category/cities/bridges/',
       page: 2,
       firstPageHead: { title: 'Bridges Archives - The Lantern Quarterly' },
-      list: { kind: 'category', id: 7 },
+      list: { kind: 'term', taxonomy: 'category', id: 7 },
     });
     expect(head).toEqual(pageTwoHead);
     const call = getHeadCall();
     expect(call?.url.searchParams.get('url')).toBe('http://wp.example.test/category/cities/bridges/page/2/');
-    expect(call?.init.next?.tags).toEqual(['wp:list:category:7']);
+    expect(call?.init.next?.tags).toEqual(['wp:list:term:category:7']);
   });
 
   it('asks nothing for an archive Yoast does not describe', async () => {
@@ -80,7 +84,7 @@ describe('getListingYoastHead', () => {
       path: '/tag/maps/',
       page: 3,
       firstPageHead: null,
-      list: { kind: 'tag', id: 4 },
+      list: { kind: 'term', taxonomy: 'post_tag', id: 4 },
     });
     expect(head).toBeNull();
     expect(fetchMock).not.toHaveBeenCalled();

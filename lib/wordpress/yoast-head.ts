@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { publishedCache, wordpressTransport } from './client';
 import { WordPressNotFoundError } from './errors';
-import { listCacheTag, type PostListQuery } from './posts';
+import { getKinds } from './kinds';
+import { listSourceOf, type PostListQuery } from './posts';
 import { getSiteAddresses, getSiteInfo } from './site';
 import { TAGS } from './tags';
 
@@ -33,16 +34,16 @@ export async function getListingYoastHead(query: ListingHeadQuery): Promise<Reco
   if (!described) return null;
   const pagePath = query.page <= 1 ? query.path : `${query.path}page/${query.page}/`;
   // Yoast reads the URL against the Site Address, where the page lives on WordPress.
-  const { home } = await getSiteAddresses();
+  const [{ home }, kinds] = await Promise.all([getSiteAddresses(), getKinds()]);
+  const listTag = listSourceOf(query.list, kinds)?.tag;
+  const listTags = listTag ? [listTag] : [];
   try {
     const response = await wordpressTransport()({
       route: '/yoast/v1/get_head',
       params: { url: `${home.replace(/\/+$/, '')}${pagePath}` },
       schema: getHeadSchema,
       // The home page's head also carries the site's name and tagline.
-      cache: publishedCache(
-        query.list.kind === 'home' ? [listCacheTag(query.list), TAGS.site] : [listCacheTag(query.list)],
-      ),
+      cache: publishedCache(query.list.kind === 'home' ? [...listTags, TAGS.site] : listTags),
     });
     return response.data.json ?? null;
   } catch (error) {

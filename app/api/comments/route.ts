@@ -1,7 +1,7 @@
 import { revalidateTag } from 'next/cache';
 import { commentRateLimiter, handleCommentSubmission } from '@/lib/comments/submit';
 import { getConfig } from '@/lib/config';
-import { createComment, getPostSlug } from '@/lib/wordpress';
+import { createComment, getContentSlug } from '@/lib/wordpress';
 import { TAGS } from '@/lib/wordpress/tags';
 
 export const dynamic = 'force-dynamic';
@@ -15,8 +15,8 @@ export function POST(request: Request) {
       revalidateTag(TAGS.comments(postId), { expire: 0 });
       // A post that had no comments was rendered without asking for them (lib/wordpress
       // getCommentPage), so its page carries its slug's tag, not the comments tag.
-      const slug = await getPostSlug(postId).catch(() => null);
-      if (slug) revalidateTag(TAGS.slug('post', slug), { expire: 0 });
+      const item = await getContentSlug(postId).catch(() => null);
+      if (item) revalidateTag(TAGS.slug(item.type, item.slug), { expire: 0 });
     },
     rateLimiter,
     trustProxy: getConfig().trustProxy,

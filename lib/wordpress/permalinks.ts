@@ -1,8 +1,11 @@
 /**
- * The shapes of WordPress's archive URLs, decided before any WordPress request: a path that
- * cannot be one of them is a 404 without asking WordPress.
+ * WordPress's URL grammar around its objects: /page/N/ of a list, date archives, comment pages.
+ * Decided before any WordPress request: a path that cannot be one of them is a 404 without
+ * asking WordPress.
  */
-import { MAX_PAGE_NUMBER } from '@/lib/wordpress/posts';
+
+/** Beyond this a page number is plainly invalid: no WordPress request is made for it. */
+export const MAX_PAGE_NUMBER = 10_000;
 
 /** A /page/N/ segment as WordPress accepts it: digits only, no leading zero, within range. */
 export function parsePageNumber(segment: string): number | null {
@@ -55,10 +58,6 @@ export function dateArchivePath({ year, month, day }: DateArchive): string {
 /** The path of page N of a list whose first page is at `basePath` (with trailing slash). */
 export function paginatedPath(basePath: string, page: number): string {
   return page <= 1 ? basePath : `${basePath}page/${page}/`;
-}
-
-export function homePagePath(page: number): string {
-  return paginatedPath('/', page);
 }
 
 export function searchPath(term: string, page = 1): string {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { homePagePath, parsePageNumber } from './routes';
+import { paginatedPath, parsePageNumber } from './permalinks';
 
 describe('parsePageNumber', () => {
   it.each([
@@ -19,9 +19,10 @@ describe('parsePageNumber', () => {
   );
 });
 
-describe('homePagePath', () => {
-  it('gives / for the first page and /page/N/ after it', () => {
-    expect(homePagePath(1)).toBe('/');
-    expect(homePagePath(2)).toBe('/page/2/');
+describe('paginatedPath', () => {
+  it('gives the list itself for the first page and page/N/ below it after it', () => {
+    expect(paginatedPath('/', 1)).toBe('/');
+    expect(paginatedPath('/', 2)).toBe('/page/2/');
+    expect(paginatedPath('/events/', 3)).toBe('/events/page/3/');
   });
 });

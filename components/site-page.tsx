@@ -1,0 +1,84 @@
+import { notFound } from 'next/navigation';
+import { ArchiveView } from '@/components/archive-view';
+import { Article } from '@/components/article';
+import { CommentSection } from '@/components/comments/comment-section';
+import { PostList } from '@/components/post-list';
+import { SeoExtraHead } from '@/components/seo-extra-head';
+import type { ContentPage, ListPage, LoadedPage } from '@/lib/pages/load';
+import type { LoadableList } from '@/lib/post-list-api';
+import { permanentRedirectWithinSite } from '@/lib/redirect';
+import type { PostListQuery } from '@/lib/wordpress';
+
+/** Every list but search can load more. */
+function loadableList(query: PostListQuery): LoadableList | undefined {
+  return query.kind === 'search' ? undefined : query;
+}
+
+/** A loaded page as the reader sees it; a redirect or "not found" is answered as such. */
+export function SitePage({ page }: { page: LoadedPage }) {
+  if (page.kind === 'not-found') notFound();
+  if (page.kind === 'redirect') permanentRedirectWithinSite(page.path);
+  return (
+    <>
+      <SeoExtraHead {...page.seo} />
+      {page.kind === 'content' ? <Content page={page} /> : <List page={page} />}
+    </>
+  );
+}
+
+function Content({ page }: { page: ContentPage }) {
+  const { post, site, comments } = page;
+  return (
+    <>
+      <Article post={post} site={site} addresses={site.addresses} />
+      {comments && (
+        <CommentSection
+          postId={post.id}
+          postPath={post.path}
+          comments={comments}
+          open={post.commentStatus === 'open'}
+          site={site}
+        />
+      )}
+    </>
+  );
+}
+
+function List({ page }: { page: ListPage }) {
+  const { list, posts, site } = page;
+  if (list.kind === 'home') {
+    return (
+      <>
+        {posts.page > 1 ? (
+          <h1 className="page-title">Latest stories, page {posts.page}</h1>
+        ) : (
+          <h1 className="visually-hidden">Latest stories</h1>
+        )}
+        <PostList
+          posts={posts}
+          leading={page.sticky}
+          site={site}
+          basePath="/"
+          list={loadableList(list.query)}
+        />
+      </>
+    );
+  }
+  const avatar = list.kind === 'author' ? list.author.avatarUrl : null;
+  return (
+    <ArchiveView
+      kicker={page.kicker ?? undefined}
+      title={page.title}
+      description={page.description || undefined}
+      aside={
+        avatar ? (
+          <img className="archive-header__avatar" src={avatar} alt="" width={96} height={96} />
+        ) : undefined
+      }
+      posts={posts}
+      site={site}
+      basePath={list.path}
+      list={loadableList(list.query)}
+    />
+  );
+}
