@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { signWebhook } from '../lib/wordpress/webhook';
+import { signWebhook } from '../lib/wordpress';
 /**
  * The tests' own window on the embedded WordPress: what WordPress says, to compare with what
  * the frontend shows. (The app itself only talks to WordPress through lib/wordpress.)

@@ -2,7 +2,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
 import type { Post } from '@/lib/wordpress';
 import { buildFeed, type FeedChannel } from './build';
-import { singleAddress } from '@/lib/wordpress/paths';
+import { singleAddress } from '@/lib/wordpress';
 
 const urls = { siteUrl: 'https://www.example.com', addresses: singleAddress('https://cms.example.com') };
 const channel: FeedChannel = {

@@ -1,5 +1,5 @@
 import { getConfig } from '@/lib/config';
-import { isSitePath } from '@/lib/wordpress/paths';
+import { isSitePath } from '@/lib/wordpress';
 import { CONTENT_TYPES, xmlCacheControl, xmlNotFound, xmlResponse } from '@/lib/sitemaps/xml';
 import {
   getAuthorBySlug,

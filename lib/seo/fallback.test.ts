@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Author, Post } from '@/lib/wordpress/types';
+import type { Author, Post } from '@/lib/wordpress';
 import {
   countWords,
   listingPagePath,
@@ -12,7 +12,7 @@ import {
 import { serializeJsonLd } from './json-ld';
 import type { HeadTag, SeoData } from './types';
 import { createUrlRewriter } from './urls';
-import { singleAddress } from '@/lib/wordpress/paths';
+import { singleAddress } from '@/lib/wordpress';
 
 const SITE = 'https://www.example.com';
 const WP = 'http://wp.example.test';

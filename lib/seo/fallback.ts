@@ -1,6 +1,6 @@
 import { decodeHTML } from 'entities';
 import { htmlToText } from '@/lib/content/text';
-import type { Author, Image, Post, SiteInfo, Term } from '@/lib/wordpress/types';
+import type { Author, Image, Post, SiteInfo, Term } from '@/lib/wordpress';
 import type { HeadData, OpenGraphImage, SeoData } from './types';
 import type { UrlRewriter } from './urls';
 import { buildSeoData } from './yoast';

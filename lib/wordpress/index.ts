@@ -9,7 +9,10 @@ export {
   POSTS_PER_PAGE,
   MAX_PAGE_NUMBER,
 } from './posts';
-export { verifyPreviewToken, type PreviewTarget } from './preview-token';
+export { signPreviewToken, verifyPreviewToken, type PreviewTarget } from './preview-token';
+export { signedCommentHeaders } from './comment-signature';
+export { TAGS } from './tags';
+export { isSitePath, isWordPressFilePath, pathFromWordPressLink, singleAddress } from './paths';
 export type { PostListQuery } from './posts';
 export { getAuthorBySlug, getCategoryByPath, getTagBySlug, listTopCategories } from './archives';
 export type { AuthorArchive, Lookup, TermArchive } from './archives';
@@ -29,6 +32,7 @@ export type {
   Post,
   PostSummary,
   ResolvedPath,
+  SearchSuggestion,
   SiteAddresses,
   SiteInfo,
   Term,
@@ -52,4 +56,12 @@ export {
   type NewComment,
 } from './comments';
 export type { Comment, CommentPage, CommentSettings } from './types';
-export { listSearchSuggestions, MAX_SUGGESTIONS, type SearchSuggestion } from './search';
+export { listSearchSuggestions, MAX_SUGGESTIONS } from './search';
+export { checkWordPress } from './health';
+export {
+  MAX_BODY_BYTES as MAX_WEBHOOK_BODY_BYTES,
+  ReplayGuard,
+  signWebhook,
+  verifyWebhook,
+  type WebhookVerdict,
+} from './webhook';

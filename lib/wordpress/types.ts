@@ -124,3 +124,10 @@ export interface CommentPage {
   maxDepth: number;
   threads: Comment[];
 }
+
+/** What a search suggestion shows: enough to recognise a story, nothing more. */
+export interface SearchSuggestion {
+  title: string;
+  path: string;
+  excerpt: string;
+}

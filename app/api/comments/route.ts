@@ -2,7 +2,7 @@ import { revalidateTag } from 'next/cache';
 import { commentRateLimiter, handleCommentSubmission } from '@/lib/comments/submit';
 import { getConfig } from '@/lib/config';
 import { createComment, getPostSlug } from '@/lib/wordpress';
-import { TAGS } from '@/lib/wordpress/tags';
+import { TAGS } from '@/lib/wordpress';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
-import { ConfigurationError, getConfig } from './config';
-import { checkWordPress } from './wordpress/health';
-import { installOutgoingRequestLimits } from './wordpress/outgoing-requests';
+import { ConfigurationError, getConfig } from '@/lib/config';
+import { checkWordPress } from '@/lib/wordpress';
+import { installOutgoingRequestLimits } from './outgoing-requests';
 
 /**
  * At server start: a wrong configuration stops the server with what to set; an unreachable
