@@ -1,11 +1,6 @@
-import { decodeHTML } from 'entities';
-import sanitizeHtml from 'sanitize-html';
-
 /**
- * WordPress titles and excerpts arrive as HTML (`&#8217;`, `<em>`). They are shown as plain text:
- * markup removed, entities decoded once, then escaped by React like any other string.
+ * Kept only for lib/wordpress/posts.ts and lib/wordpress/archives.ts, which still import it from
+ * here: the function belongs to the WordPress client (lib/wordpress/html-text.ts), and this file
+ * goes once they import their neighbour.
  */
-export function htmlToText(html: string): string {
-  const withoutTags = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
-  return decodeHTML(withoutTags).replace(/\s+/g, ' ').trim();
-}
+export { htmlToText } from '@/lib/wordpress/html-text';

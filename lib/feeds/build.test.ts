@@ -46,7 +46,7 @@ function post(overrides: Partial<Post> = {}): Post {
     commentStatus: 'closed',
     hasApprovedComments: null,
     wordpressLink: 'https://cms.example.com/2024/04/02/salt-roads/',
-    seo: { yoastHeadJson: null, yoastHead: null },
+    seo: { yoastHeadJson: null },
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import { getConfig } from '@/lib/config';
 import { isSitePath } from '@/lib/wordpress';
-import { CONTENT_TYPES, xmlCacheControl, xmlNotFound, xmlResponse } from '@/lib/sitemaps/xml';
+import { CONTENT_TYPES, xmlCacheControl, xmlNotFound, xmlResponse } from '@/lib/xml';
 import {
   getAuthorBySlug,
   getCategoryByPath,

@@ -58,6 +58,7 @@ export {
 export type { Comment, CommentPage, CommentSettings } from './types';
 export { listSearchSuggestions, MAX_SUGGESTIONS } from './search';
 export { checkWordPress } from './health';
+export { htmlToText } from './html-text';
 export {
   MAX_BODY_BYTES as MAX_WEBHOOK_BODY_BYTES,
   ReplayGuard,

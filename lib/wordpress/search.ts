@@ -1,10 +1,10 @@
-import { htmlToText } from '@/lib/content/text';
 import { publishedCache, wordpressTransport } from './client';
 import { pathFromWordPressLink } from './paths';
 import { rawPostListSchema } from './schemas';
 import { getSiteAddresses } from './site';
 import { TAGS } from './tags';
 import type { SearchSuggestion } from './types';
+import { htmlToText } from './html-text';
 
 export const MAX_SUGGESTIONS = 6;
 const EXCERPT_LENGTH = 140;

@@ -61,7 +61,7 @@ export interface Post extends PostSummary {
   hasApprovedComments: boolean | null;
   /** WordPress's own URL of this post. */
   wordpressLink: string;
-  seo: { yoastHeadJson: Record<string, unknown> | null; yoastHead: string | null };
+  seo: { yoastHeadJson: Record<string, unknown> | null };
 }
 
 export interface Paginated<T> {
