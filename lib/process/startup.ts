@@ -1,4 +1,4 @@
-import { ConfigurationError, getConfig } from '@/lib/config';
+import { configurationFailureMessage, ConfigurationError, getConfig } from '@/lib/config';
 import { checkWordPress } from '@/lib/wordpress';
 import { installOutgoingRequestLimits } from './outgoing-requests';
 
@@ -18,7 +18,7 @@ export function checkStartup() {
     });
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
-    console.error(`\n${error.message}\n\nSee .env.example for every variable.\n`);
+    console.error(configurationFailureMessage(error));
     process.exit(1);
   }
   // Not awaited: the server starts serving cached pages without waiting on WordPress.
