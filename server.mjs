@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Broadsheet's production server: Next's own request handler, inside a plain Node HTTP server
-// that adds four things Next 16 cannot express for a headless WordPress frontend:
+// that adds five things Next 16 cannot express for a headless WordPress frontend:
 //
 // - A page that has never been cached and cannot be rendered because WordPress is down, slow or
 //   answering garbage gets a 503 with Retry-After and a readable page, never stored by any
@@ -19,6 +19,12 @@
 //   (the cache handler carries the message).
 // - A request body over its route's cap is refused with 413 before Next would buffer it
 //   (serving/body-limits.mjs).
+// - Every request carries the address of the connection it came on (x-broadsheet-client-address,
+//   always overwritten), from which the app's per-reader limits read the reader's address.
+//
+// It reads WordPress's address and deadline from the app's own configuration reader
+// (lib/environment.mjs), so both agree; PORT, HOSTNAME, PAGE_CACHE and PAGE_CACHE_MAX_MB are
+// read here only, as only this server uses them.
 //
 // Usage: node server.mjs [--port 3000] [--hostname 0.0.0.0]   (after `next build`)
 import { readFileSync } from 'node:fs';
@@ -27,6 +33,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import next from 'next';
+import { configurationFailureMessage, ConfigurationError, parseConfig } from './lib/environment.mjs';
 import { enforceBodyLimit } from './serving/body-limits.mjs';
 import { cacheKeyFor, captureIntoCache, isDocumentRequest, sendEntry } from './serving/fast-path.mjs';
 import { PageCache } from './serving/page-cache.mjs';
@@ -40,6 +47,7 @@ const hostname = values.hostname ?? process.env.HOSTNAME ?? '0.0.0.0';
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+const config = readConfig();
 
 const pageCache = new PageCache({
   maxBytes: Number(process.env.PAGE_CACHE_MAX_MB ?? 256) * 1024 * 1024,
@@ -49,13 +57,20 @@ const pageCache = new PageCache({
 });
 const pageCacheEnabled = process.env.PAGE_CACHE !== 'off';
 // Uploaded media is served by WordPress; pages' Content-Security-Policy allows its origin.
-const mediaOrigin = originOf(process.env.WORDPRESS_URL ?? 'http://127.0.0.1:9400');
+const mediaOrigin = new URL(config.wordpressUrl).origin;
 
-function originOf(url) {
+/**
+ * The app's own configuration (lib/environment.mjs), read as the app reads it. The app has
+ * checked it already while starting (instrumentation.ts) and stopped on a mistake; this says the
+ * same should it ever be read here first.
+ */
+function readConfig() {
   try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
+    return parseConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    console.error(configurationFailureMessage(error));
+    process.exit(1);
   }
 }
 
@@ -86,7 +101,7 @@ const UNAVAILABLE_RESPONSE = {
 };
 
 /** How long a reader may wait for a page: the WordPress deadline and time to render. */
-const READER_DEADLINE_MS = Number(process.env.WORDPRESS_TIMEOUT_MS || 8000) + 2000;
+const READER_DEADLINE_MS = config.wordpressTimeoutMs + 2000;
 
 function readFileOrNull(path) {
   try {

@@ -1,5 +1,4 @@
-import { serializeJsonLd } from '@/lib/seo/json-ld';
-import type { SeoData } from '@/lib/seo/types';
+import { serializeJsonLd, type SeoData } from '@/lib/seo';
 
 /**
  * The head tags Next's Metadata API does not render as Yoast does (React 19 hoists <meta> and

@@ -1,4 +1,4 @@
-import { signPreviewToken } from '../lib/wordpress/preview-token';
+import { signPreviewToken } from '../lib/wordpress';
 import { expect, test } from '@playwright/test';
 import { rawGet } from './raw-http';
 import {

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { parseYoastHead, type ParsedHead } from '../lib/seo/head-html';
-import type { HeadTag } from '../lib/seo/types';
-import { pathOf, wordpressGet, wordpressHome } from './wordpress';
+import { parseYoastHead, type HeadTag, type ParsedHead } from '../lib/seo';
+import { pathOf, wordpressGet, home } from './wordpress';
 
 interface PostWithYoast {
   id: number;
@@ -39,9 +38,7 @@ async function expectYoastParity(
   yoastHtml: string,
 ) {
   const moveToSite = (url: string) =>
-    url.startsWith(wordpressHome) && !url.includes('/wp-content/')
-      ? siteUrl + url.slice(wordpressHome.length)
-      : url;
+    url.startsWith(home) && !url.includes('/wp-content/') ? siteUrl + url.slice(home.length) : url;
   const yoast = parseYoastHead(yoastHtml);
   const html = await (await request.get(path)).text();
   const ours = await readHead(html);
@@ -66,13 +63,13 @@ async function expectYoastParity(
   expect(graph, `${path}: JSON-LD graph`).toBeTruthy();
   const ids = (graph?.['@graph'] ?? []).map((node) => node['@id'] ?? '');
   expect(ids.some((id) => id.startsWith(`${siteUrl}${path}`))).toBe(true);
-  expect(ids.some((id) => id.startsWith(wordpressHome) && !id.includes('/wp-content/'))).toBe(false);
+  expect(ids.some((id) => id.startsWith(home) && !id.includes('/wp-content/'))).toBe(false);
 }
 
 /** Yoast's head for any WordPress URL, through its get_head endpoint. */
 async function yoastHeadOf(path: string): Promise<string> {
   const { data } = await wordpressGet<{ html: string }>('/yoast/v1/get_head', {
-    url: `${wordpressHome}${path}`,
+    url: `${home}${path}`,
   });
   return data.html;
 }
@@ -172,8 +169,8 @@ test.describe('search engines read Yoast’s head, on the frontend’s own origi
     request,
     baseURL,
   }) => {
-    const home = await readHead(await (await request.get('/')).text());
-    expect(home.tags.find((tag) => key(tag) === 'link:canonical')).toMatchObject({ href: `${baseURL}/` });
+    const first = await readHead(await (await request.get('/')).text());
+    expect(first.tags.find((tag) => key(tag) === 'link:canonical')).toMatchObject({ href: `${baseURL}/` });
     const second = await readHead(await (await request.get('/page/2/')).text());
     expect(second.tags.find((tag) => key(tag) === 'link:prev')).toMatchObject({ href: `${baseURL}/` });
     for (const path of ['/no-such-page-anywhere/', '/search/?s=bakery']) {

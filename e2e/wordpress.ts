@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { signWebhook } from '../lib/wordpress/webhook';
+import { signWebhook } from '../lib/wordpress';
 /**
  * The tests' own window on the embedded WordPress: what WordPress says, to compare with what
  * the frontend shows. (The app itself only talks to WordPress through lib/wordpress.)
  */
 export const wordpressUrl = process.env.E2E_WORDPRESS_URL ?? 'http://127.0.0.1:9411';
 /**
- * The site's own URL, in every link WordPress writes. It differs from `wordpressUrl` when the
- * app reaches WordPress through the fault proxy (the tests talk to WordPress directly).
+ * The WordPress Address (`siteurl`), in every link WordPress writes to its own files. It differs
+ * from `wordpressUrl` when the app reaches WordPress through the fault proxy (the tests talk to
+ * WordPress directly).
  */
-export const wordpressSiteUrl = process.env.E2E_WORDPRESS_SITE_URL || wordpressUrl;
+export const wordpressAddress = process.env.E2E_WORDPRESS_SITE_URL || wordpressUrl;
 /**
- * The Site Address (`home`) WordPress writes its permalinks under: the site's own URL, unless a
- * run moves it elsewhere (E2E_WORDPRESS_HOME, e.g. a sub-folder of another origin).
+ * The Site Address (`home`) WordPress writes its permalinks under: the WordPress Address, unless
+ * a run moves it elsewhere (E2E_WORDPRESS_HOME, e.g. a sub-folder of another origin).
  */
-export const wordpressHome = (process.env.E2E_WORDPRESS_HOME || wordpressSiteUrl).replace(/\/+$/, '');
+export const home = (process.env.E2E_WORDPRESS_HOME || wordpressAddress).replace(/\/+$/, '');
 export const permalinkStructure = process.env.E2E_PERMALINK_STRUCTURE ?? '/%postname%/';
 
 export interface WordPressPost {
@@ -51,9 +52,9 @@ export async function allPublishedPosts(): Promise<WordPressPost[]> {
 }
 
 /** The frontend path of a WordPress link: its path after the Site Address. */
-export function pathOf(link: string, home = wordpressHome): string {
+export function pathOf(link: string, siteAddress = home): string {
   const url = new URL(link);
-  const base = new URL(`${home.replace(/\/+$/, '')}/`);
+  const base = new URL(`${siteAddress.replace(/\/+$/, '')}/`);
   if (url.origin !== base.origin) return url.pathname;
   if (`${url.pathname}/` === base.pathname) return '/';
   return url.pathname.startsWith(base.pathname)

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signedCommentHeaders } from '../lib/wordpress/comment-signature';
+import { signedCommentHeaders } from '../lib/wordpress';
 import { postFrom, sendHeadAndWait } from './raw-http';
 import {
   pathOf,

@@ -1,5 +1,5 @@
 import { notFound, permanentRedirect } from 'next/navigation';
-import { isSitePath } from '@/lib/wordpress/paths';
+import { isSitePath } from '@/lib/wordpress';
 
 /**
  * A 308 to another path of this site, as WordPress's canonical redirect does. The target comes

@@ -2,6 +2,7 @@
 // wait for a URL, and stop everything on Ctrl-C without leaving orphans behind.
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
+import { stopProcessGroup } from '../wordpress/dev/process-group.mjs';
 
 /**
  * Copies a stream to `target` line by line, each line starting with `prefix` (so the output of
@@ -46,40 +47,6 @@ export function runToCompletion(command, args, { env = process.env, label = comm
       code === 0 ? resolve() : reject(new Error(`${label} failed (${signal ?? `exit ${code}`})`)),
     );
   });
-}
-
-/** Whether any process of a process group is still alive. */
-function groupAlive(pgid) {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Ends a whole process group: SIGTERM, then SIGKILL after a grace period, and waits until no
- * member is left (a parent may exit before the server process it forked).
- */
-export async function stopProcessGroup(pgid, graceMs = 5000) {
-  if (!groupAlive(pgid)) return;
-  try {
-    process.kill(-pgid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const deadline = Date.now() + graceMs;
-  while (groupAlive(pgid)) {
-    if (Date.now() > deadline) {
-      try {
-        process.kill(-pgid, 'SIGKILL');
-      } catch {
-        // Gone in between.
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /**

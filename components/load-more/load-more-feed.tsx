@@ -3,7 +3,7 @@
 import { useInfiniteQuery, type DehydratedState } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { postListApiPath, type LoadableList } from '@/lib/post-list-api';
-import type { Paginated, PostSummary } from '@/lib/wordpress/types';
+import type { Paginated, PostSummary } from '@/lib/wordpress';
 import type { SiteDates } from '../formatted-date';
 import { PostCard } from '../post-card';
 import { QueryProvider } from '../islands/query-provider';

@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { SearchSuggestion } from '@/lib/wordpress/search';
+import type { SearchSuggestion } from '@/lib/wordpress';
 import { QueryProvider } from '../islands/query-provider';
 
 export interface SuggestionState {

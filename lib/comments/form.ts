@@ -3,7 +3,7 @@
  * and the browser (which shows the same errors inline before sending). Kept free of any
  * dependency so it adds little to the browser's bundle.
  */
-import type { Comment } from '@/lib/wordpress/types';
+import type { Comment } from '@/lib/wordpress';
 
 /** WordPress's own form field names, so the form reads like WordPress's to people and tools. */
 export const FIELD = {

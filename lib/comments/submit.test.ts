@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RateLimiter } from '@/lib/rate-limit';
-import type { Comment } from '@/lib/wordpress/types';
+import type { Comment } from '@/lib/wordpress';
 import { handleCommentSubmission, type SubmissionDependencies } from './submit';
 
 const held: Comment = {

@@ -2,8 +2,7 @@ import { clientAddress } from '@/lib/client-address';
 import { RateLimiter } from '@/lib/rate-limit';
 import { readBodyCapped } from '@/lib/request-body';
 import { isCrossSiteRequest } from '@/lib/request-origin';
-import type { NewComment } from '@/lib/wordpress/comments';
-import type { Comment } from '@/lib/wordpress/types';
+import type { Comment, NewComment } from '@/lib/wordpress';
 import {
   FIELD,
   OUTCOME_MESSAGES,

@@ -7,7 +7,7 @@ import parse, {
 } from 'html-react-parser';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { SiteAddresses } from '@/lib/wordpress/paths';
+import type { SiteAddresses } from '@/lib/wordpress';
 import { sanitizeContent } from './sanitize';
 
 /**

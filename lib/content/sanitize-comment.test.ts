@@ -2,7 +2,7 @@ import parse from 'html-react-parser';
 import { createElement, Fragment } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { singleAddress } from '@/lib/wordpress/paths';
+import { singleAddress } from '@/lib/wordpress';
 import { MAX_COMMENT_NESTING_DEPTH, sanitizeCommentContent } from './sanitize';
 
 const HOME = singleAddress('https://cms.example.com');

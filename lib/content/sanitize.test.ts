@@ -1,7 +1,7 @@
 import { createElement, Fragment } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, it, expect } from 'vitest';
-import { singleAddress } from '@/lib/wordpress/paths';
+import { singleAddress } from '@/lib/wordpress';
 import { parseSanitizedHtml, renderContent } from './render';
 import { CONTENT_ID_PREFIX, MAX_NESTING_DEPTH, sanitizeContent } from './sanitize';
 

@@ -1,7 +1,7 @@
 import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import { OUTCOME_ANCHOR_PREFIX } from '@/lib/comments/form';
-import { isSitePath, pathFromWordPressLink, type SiteAddresses } from '@/lib/wordpress/paths';
+import { isSitePath, pathFromWordPressLink, type SiteAddresses } from '@/lib/wordpress';
 import embedProviders from '@/serving/embed-providers.json';
 
 /**

@@ -2,7 +2,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
 import type { Post } from '@/lib/wordpress';
 import { buildFeed, type FeedChannel } from './build';
-import { singleAddress } from '@/lib/wordpress/paths';
+import { singleAddress } from '@/lib/wordpress';
 
 const urls = { siteUrl: 'https://www.example.com', addresses: singleAddress('https://cms.example.com') };
 const channel: FeedChannel = {
@@ -46,7 +46,7 @@ function post(overrides: Partial<Post> = {}): Post {
     commentStatus: 'closed',
     hasApprovedComments: null,
     wordpressLink: 'https://cms.example.com/2024/04/02/salt-roads/',
-    seo: { yoastHeadJson: null, yoastHead: null },
+    seo: { yoastHeadJson: null },
     ...overrides,
   };
 }

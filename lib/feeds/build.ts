@@ -1,5 +1,5 @@
 import { Feed, type Item } from 'feed';
-import { removeInvalidXmlCharacters } from '@/lib/sitemaps/xml';
+import { removeInvalidXmlCharacters } from '@/lib/xml';
 import type { Post } from '@/lib/wordpress';
 import { feedContentHtml, type FeedUrls } from './content';
 import { feedPath, type FeedFormat } from './paths';

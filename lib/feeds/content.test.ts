@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { absolutizeUrls, feedContentHtml } from './content';
-import { singleAddress } from '@/lib/wordpress/paths';
+import { singleAddress } from '@/lib/wordpress';
 
 const urls = { siteUrl: 'https://www.example.com', addresses: singleAddress('https://cms.example.com/blog') };
 const postPath = '/2024/04/02/salt-roads/';

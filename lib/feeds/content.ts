@@ -1,6 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import { sanitizeContent } from '@/lib/content/sanitize';
-import { isWordPressFilePath, type SiteAddresses } from '@/lib/wordpress/paths';
+import { isWordPressFilePath, type SiteAddresses } from '@/lib/wordpress';
 
 /**
  * A feed item's HTML is read away from the site, so every URL in it must be absolute: links

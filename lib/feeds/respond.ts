@@ -1,6 +1,6 @@
 import { getConfig } from '@/lib/config';
 import { isSitePath } from '@/lib/wordpress';
-import { CONTENT_TYPES, xmlCacheControl, xmlNotFound, xmlResponse } from '@/lib/sitemaps/xml';
+import { CONTENT_TYPES, xmlCacheControl, xmlNotFound, xmlResponse } from '@/lib/xml';
 import { getSiteInfo, listFeedPosts, resolveListPath, type FeedQuery, type SiteInfo } from '@/lib/wordpress';
 import { buildFeed, type FeedChannel } from './build';
 import { feedPath, parseFeedPath, type FeedFormat } from './paths';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signPreviewToken } from '@/lib/wordpress/preview-token';
+import { signPreviewToken } from '@/lib/wordpress';
 import { previewGrantCookieName, signPreviewGrant, verifyPreviewGrant } from './grant';
 
 const SECRET = 'a-shared-secret-of-some-length';

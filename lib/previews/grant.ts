@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { PreviewTarget } from '@/lib/wordpress/preview-token';
+import type { PreviewTarget } from '@/lib/wordpress';
 
 /**
  * What a verified preview link leaves in the browser: a cookie naming the one post the link was

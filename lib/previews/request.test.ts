@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signPreviewToken } from '@/lib/wordpress/preview-token';
+import { signPreviewToken } from '@/lib/wordpress';
 import { previewGrantCookieName, verifyPreviewGrant } from './grant';
 import { handlePreviewExit, handlePreviewRequest } from './request';
 

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import type { Config } from '@/lib/config';
 import { isHttpsRequest } from '@/lib/https-request';
 import { parsePostTarget } from '@/lib/post-target';
-import { verifyPreviewToken, type PreviewTarget } from '@/lib/wordpress/preview-token';
+import { verifyPreviewToken, type PreviewTarget } from '@/lib/wordpress';
 import { PREVIEW_GRANT_SECONDS, previewGrantCookieName, signPreviewGrant } from './grant';
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' };

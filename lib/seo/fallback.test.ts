@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Author, Post } from '@/lib/wordpress/types';
+import type { Author, Post } from '@/lib/wordpress';
 import {
   countWords,
   listingPagePath,
   readingTime,
-  seoFromContent,
+  fallbackSeo,
   truncateDescription,
   type ContentPost,
   type SeoSite,
@@ -12,7 +12,7 @@ import {
 import { serializeJsonLd } from './json-ld';
 import type { HeadTag, SeoData } from './types';
 import { createUrlRewriter } from './urls';
-import { singleAddress } from '@/lib/wordpress/paths';
+import { singleAddress } from '@/lib/wordpress';
 
 const SITE = 'https://www.example.com';
 const WP = 'http://wp.example.test';
@@ -77,7 +77,7 @@ function post(overrides: Partial<ContentPost> = {}): ContentPost {
     commentStatus: 'open',
     hasApprovedComments: null,
     wordpressLink: `${WP}/2024/05/14/salt-and-timber/`,
-    seo: { yoastHeadJson: null, yoastHead: null },
+    seo: { yoastHeadJson: null },
   };
   return { ...base, ...overrides };
 }
@@ -102,8 +102,8 @@ function node(seo: SeoData, type: string): Record<string, unknown> {
   return found;
 }
 
-describe('seoFromContent for a post', () => {
-  const seo = seoFromContent(post(), site, urls);
+describe('fallbackSeo for a post', () => {
+  const seo = fallbackSeo(post(), site, urls);
   const url = `${SITE}/2024/05/14/salt-and-timber/`;
 
   it('titles it "<title> – <site name>", absolute', () => {
@@ -155,7 +155,7 @@ describe('seoFromContent for a post', () => {
   });
 
   it('falls back to a summary card without an image', () => {
-    const plain = seoFromContent(post({ featuredImage: null }), site, urls);
+    const plain = fallbackSeo(post({ featuredImage: null }), site, urls);
     expect(named(plain, 'twitter:card')).toEqual(['summary']);
     expect(property(plain, 'og:image')).toEqual([]);
   });
@@ -254,24 +254,20 @@ describe('seoFromContent for a post', () => {
   });
 
   it('counts no words and gives no reading time for a password-protected post', () => {
-    const locked = seoFromContent(
-      post({ isPasswordProtected: true, contentHtml: '', excerpt: '' }),
-      site,
-      urls,
-    );
+    const locked = fallbackSeo(post({ isPasswordProtected: true, contentHtml: '', excerpt: '' }), site, urls);
     expect(node(locked, 'Article')).not.toHaveProperty('wordCount');
     expect(named(locked, 'twitter:label2')).toEqual([]);
     expect(locked.metadata.description).toBeNull();
   });
 
   it('serialises safely even with a hostile title', () => {
-    const hostile = seoFromContent(post({ title: '</script><script>alert(1)</script>' }), site, urls);
+    const hostile = fallbackSeo(post({ title: '</script><script>alert(1)</script>' }), site, urls);
     expect(serializeJsonLd(hostile.jsonLd)).not.toMatch(/<\/script/i);
   });
 });
 
-describe('seoFromContent for a page', () => {
-  const seo = seoFromContent(
+describe('fallbackSeo for a page', () => {
+  const seo = fallbackSeo(
     post({
       type: 'page',
       path: '/about/history/',
@@ -310,9 +306,9 @@ describe('seoFromContent for a page', () => {
   });
 });
 
-describe('seoFromContent for lists', () => {
+describe('fallbackSeo for lists', () => {
   it('makes the home page a website titled "<site name> – <tagline>"', () => {
-    const seo = seoFromContent({ kind: 'home', title: '', description: '', path: '/' }, site, urls);
+    const seo = fallbackSeo({ kind: 'home', title: '', description: '', path: '/' }, site, urls);
     expect(seo.metadata.title).toEqual({ absolute: 'Harbour Notes – Stories from the working waterfront' });
     expect(seo.metadata.description).toBe('Stories from the working waterfront');
     expect(seo.metadata.alternates).toEqual({ canonical: `${SITE}/` });
@@ -328,7 +324,7 @@ describe('seoFromContent for lists', () => {
   });
 
   it('links the pages of a list and names the page in the title', () => {
-    const seo = seoFromContent(
+    const seo = fallbackSeo(
       {
         kind: 'category',
         title: 'Waterfront',
@@ -351,7 +347,7 @@ describe('seoFromContent for lists', () => {
   });
 
   it('makes an author archive a profile with a ProfilePage and a Person', () => {
-    const seo = seoFromContent(
+    const seo = fallbackSeo(
       { kind: 'author', title: 'Mara Ellison', description: mara.bio, path: mara.path, author: mara },
       site,
       urls,
@@ -364,7 +360,7 @@ describe('seoFromContent for lists', () => {
   });
 
   it('keeps search results out of the index, without a canonical', () => {
-    const seo = seoFromContent(
+    const seo = fallbackSeo(
       {
         kind: 'search',
         title: 'Search results for “tide”',

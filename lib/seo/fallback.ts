@@ -1,6 +1,5 @@
 import { decodeHTML } from 'entities';
-import { htmlToText } from '@/lib/content/text';
-import type { Author, Image, Post, SiteInfo, Term } from '@/lib/wordpress/types';
+import { htmlToText, type Author, type Image, type Post, type SiteInfo, type Term } from '@/lib/wordpress';
 import type { HeadData, OpenGraphImage, SeoData } from './types';
 import type { UrlRewriter } from './urls';
 import { buildSeoData } from './yoast';
@@ -373,10 +372,11 @@ function listingHead(listing: ListingDescriptor, site: SeoSite, siteUrl: string)
 }
 
 /**
- * SeoData built from the content itself, for when WordPress has no Yoast SEO (or its output is
- * unusable): the same tags, in the same shape, that Yoast would give.
+ * The fallback head, for a post, a page or a list, built from the content itself: used when
+ * WordPress has no Yoast SEO (or its output is unusable), with the same tags, in the same shape,
+ * that Yoast would give.
  */
-export function seoFromContent(input: ContentInput, site: SeoSite, urls: UrlRewriter): SeoData {
+export function fallbackSeo(input: ContentInput, site: SeoSite, urls: UrlRewriter): SeoData {
   const head = 'kind' in input ? listingHead(input, site, urls.siteUrl) : postHead(input, site, urls.siteUrl);
   return buildSeoData(head);
 }

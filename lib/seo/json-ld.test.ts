@@ -3,7 +3,7 @@ import fixture from './fixtures/yoast-post.json';
 import { serializeJsonLd } from './json-ld';
 import { createUrlRewriter } from './urls';
 import { seoFromYoast } from './yoast';
-import { singleAddress } from '@/lib/wordpress/paths';
+import { singleAddress } from '@/lib/wordpress';
 
 const urls = createUrlRewriter({
   addresses: singleAddress('http://wp.example.test'),

@@ -15,7 +15,7 @@ import { parseYoastHead } from './head-html';
 import type { HeadTag, SeoData } from './types';
 import { createUrlRewriter } from './urls';
 import { seoFromYoast } from './yoast';
-import { singleAddress } from '@/lib/wordpress/paths';
+import { singleAddress } from '@/lib/wordpress';
 
 const SITE = 'https://www.example.com';
 const PATH = '/2024/05/14/salt-and-timber/';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SiteInfo } from '@/lib/wordpress';
 import { seoForListing } from './route-seo';
-import { singleAddress } from '@/lib/wordpress/paths';
+import { singleAddress } from '@/lib/wordpress';
 
 vi.stubEnv('WORDPRESS_URL', 'http://wp.example.test');
 vi.stubEnv('SITE_URL', 'https://www.example.com');

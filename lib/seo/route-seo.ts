@@ -1,6 +1,6 @@
 import { getConfig } from '@/lib/config';
 import type { Post, SiteInfo } from '@/lib/wordpress';
-import { seoFromContent, type ListingDescriptor } from './fallback';
+import { fallbackSeo, type ListingDescriptor } from './fallback';
 import type { SeoData } from './types';
 import { createUrlRewriter } from './urls';
 import { seoFromYoast } from './yoast';
@@ -13,7 +13,7 @@ function rewriter(site: SiteInfo) {
 export function seoForContent(post: Post, site: SiteInfo): SeoData {
   const urls = rewriter(site);
   return (
-    (post.seo.yoastHeadJson && seoFromYoast(post.seo.yoastHeadJson, urls)) || seoFromContent(post, site, urls)
+    (post.seo.yoastHeadJson && seoFromYoast(post.seo.yoastHeadJson, urls)) || fallbackSeo(post, site, urls)
   );
 }
 
@@ -23,7 +23,7 @@ export function seoForContent(post: Post, site: SiteInfo): SeoData {
  */
 export function seoForListing(listing: ListingDescriptor, site: SiteInfo, yoastHeadJson?: unknown): SeoData {
   const urls = rewriter(site);
-  const ours = seoFromContent(listing, site, urls);
+  const ours = fallbackSeo(listing, site, urls);
   const yoast = yoastHeadJson ? seoFromYoast(yoastHeadJson, urls) : null;
   if (!yoast) return ours;
   if (!yoast.metadata.pagination && ours.metadata.pagination) {

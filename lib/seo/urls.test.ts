@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createUrlRewriter } from './urls';
-import { singleAddress } from '@/lib/wordpress/paths';
+import { singleAddress } from '@/lib/wordpress';
 
 const SITE = 'https://www.example.com';
 const urls = createUrlRewriter({ addresses: singleAddress('http://wp.example.test'), siteUrl: SITE });

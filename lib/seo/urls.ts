@@ -3,7 +3,7 @@
  * path; media (uploads, core assets) and WordPress's own endpoints stay where they are.
  */
 
-import { pathFromWordPressLink, type SiteAddresses } from '@/lib/wordpress/paths';
+import { pathFromWordPressLink, type SiteAddresses } from '@/lib/wordpress';
 
 export interface UrlRewriterOptions {
   /** The site's addresses: links under its Site Address (or an alias of it) are its pages. */

@@ -4,7 +4,7 @@ import fixture from './fixtures/yoast-post.json';
 import type { HeadTag, SeoData } from './types';
 import { createUrlRewriter } from './urls';
 import { seoFromYoast, yoastHeadJsonSchema } from './yoast';
-import { singleAddress } from '@/lib/wordpress/paths';
+import { singleAddress } from '@/lib/wordpress';
 
 const SITE = 'https://www.example.com';
 const WP = 'http://wp.example.test';

@@ -97,7 +97,7 @@ function present(value: string | undefined): string | undefined {
 /**
  * SeoData from Yoast's yoast_head_json, page URLs moved to this frontend (media URLs kept).
  * Returns null when the value is missing, malformed (a key of the wrong type) or has no title,
- * so the caller falls back to seoFromContent instead of rendering a broken head.
+ * so the caller falls back to fallbackSeo instead of rendering a broken head.
  */
 export function seoFromYoast(yoastHeadJson: unknown, urls: UrlRewriter): SeoData | null {
   if (!isRecord(yoastHeadJson)) return null;

@@ -1,13 +1,4 @@
 /** Sitemaps: the index at /sitemap.xml and its chunks at /sitemaps/<kind>-<n>.xml. */
 export { sitemapChunkResponse, sitemapIndexResponse } from './respond';
 export { chunkCount, parseSitemapFileName, sitemapFileName, SITEMAPS_PATH } from './files';
-export {
-  buildSitemapIndex,
-  buildUrlset,
-  CONTENT_TYPES,
-  escapeXml,
-  removeInvalidXmlCharacters,
-  xmlCacheControl,
-  type SitemapLocation,
-} from './xml';
 export { robotsRules } from './robots';

@@ -1,7 +1,8 @@
 import { getConfig } from '@/lib/config';
 import { countContent, listSitemapChunk, listSitemapKinds, type SitemapEntry } from '@/lib/wordpress';
 import { chunkCount, parseSitemapFileName, SITEMAPS_PATH, sitemapFileName } from './files';
-import { buildSitemapIndex, buildUrlset, CONTENT_TYPES, xmlNotFound, xmlResponse } from './xml';
+import { CONTENT_TYPES, xmlNotFound, xmlResponse } from '@/lib/xml';
+import { buildSitemapIndex, buildUrlset } from './xml';
 
 /** Sitemaps are for crawlers to read, not to list in results (WordPress sends the same). */
 const SITEMAP_HEADERS = { 'X-Robots-Tag': 'noindex, follow' };

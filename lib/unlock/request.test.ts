@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RateLimiter } from '@/lib/rate-limit';
-import type { Post } from '@/lib/wordpress/types';
+import type { Post } from '@/lib/wordpress';
 import { openUnlockCookie } from './cookie';
 import { handleUnlockRequest, unlockLimits, type UnlockDependencies } from './request';
 

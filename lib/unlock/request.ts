@@ -3,7 +3,7 @@ import { clientAddress } from '@/lib/client-address';
 import { isHttpsRequest } from '@/lib/https-request';
 import { parsePostTarget, type PostTarget } from '@/lib/post-target';
 import { RateLimiter } from '@/lib/rate-limit';
-import type { Post } from '@/lib/wordpress/types';
+import type { Post } from '@/lib/wordpress';
 import {
   UNLOCK_SECONDS,
   plaintextUnlockCookieName,

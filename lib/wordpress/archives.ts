@@ -1,5 +1,5 @@
 import { cache } from 'react';
-import { htmlToText } from '@/lib/content/text';
+import { htmlToText } from './html-text';
 import { publishedCache, wordpressTransport } from './client';
 import { mapAuthor, mapTerm } from './map';
 import { isPlausibleSlug, parsePathSegments, pathFromSegments, samePath } from './paths';

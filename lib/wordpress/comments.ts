@@ -1,7 +1,6 @@
 import { cache } from 'react';
 import { getConfig } from '@/lib/config';
 import { sanitizeCommentContent } from '@/lib/content/sanitize';
-import { htmlToText } from '@/lib/content/text';
 import { publishedCache, wordpressTransport } from './client';
 import { signedCommentHeaders } from './comment-signature';
 import { WordPressRequestRejectedError } from './errors';
@@ -10,6 +9,7 @@ import { rawCommentListSchema, rawCommentSchema, type RawComment } from './schem
 import { getSiteAddresses, getSiteIndex } from './site';
 import { TAGS } from './tags';
 import type { Comment, CommentPage, CommentSettings, SiteAddresses } from './types';
+import { htmlToText } from './html-text';
 
 /** WordPress's defaults, used when the companion plugin does not publish the site's own. */
 export const DEFAULT_COMMENT_SETTINGS: CommentSettings = { maxDepth: 5, perPage: 0, order: 'asc' };

@@ -29,13 +29,15 @@ export {
   splitPagination,
   type DateArchive,
 } from './permalinks';
-export { verifyPreviewToken, type PreviewTarget } from './preview-token';
+export { signPreviewToken, verifyPreviewToken, type PreviewTarget } from './preview-token';
+export { signedCommentHeaders } from './comment-signature';
+export { TAGS } from './tags';
+export { isSitePath, isWordPressFilePath, pathFromWordPressLink, singleAddress } from './paths';
 export type { PostListQuery } from './posts';
 export { getAuthorBySlug, getTermByPath, listTopCategories } from './archives';
 export type { AuthorArchive, Lookup, TermArchive } from './archives';
 export { getListingYoastHead } from './yoast-head';
 export { getSiteInfo } from './site';
-export { isSitePath, pathFromWordPressLink } from './paths';
 export {
   WordPressError,
   WordPressInvalidResponseError,
@@ -43,7 +45,17 @@ export {
   WordPressRequestRejectedError,
   WordPressUnavailableError,
 } from './errors';
-export type { Author, Image, Paginated, Post, PostSummary, SiteAddresses, SiteInfo, Term } from './types';
+export type {
+  Author,
+  Image,
+  Paginated,
+  Post,
+  PostSummary,
+  SearchSuggestion,
+  SiteAddresses,
+  SiteInfo,
+  Term,
+} from './types';
 export {
   countContent,
   listSitemapChunk,
@@ -64,4 +76,13 @@ export {
   type NewComment,
 } from './comments';
 export type { Comment, CommentPage, CommentSettings } from './types';
-export { listSearchSuggestions, MAX_SUGGESTIONS, type SearchSuggestion } from './search';
+export { listSearchSuggestions, MAX_SUGGESTIONS } from './search';
+export { checkWordPress } from './health';
+export { htmlToText } from './html-text';
+export {
+  MAX_BODY_BYTES as MAX_WEBHOOK_BODY_BYTES,
+  ReplayGuard,
+  signWebhook,
+  verifyWebhook,
+  type WebhookVerdict,
+} from './webhook';

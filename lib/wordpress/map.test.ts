@@ -141,7 +141,6 @@ describe('mapPost on a post with everything embedded', () => {
     expect(mapped.contentHtml).toBe(postFixture.content.rendered);
     expect(mapped.isPasswordProtected).toBe(false);
     expect(mapped.commentStatus).toBe('open');
-    expect(mapped.seo.yoastHead).toBe(postFixture.yoast_head);
     expect(mapped.seo.yoastHeadJson).toMatchObject({
       canonical: 'http://wp.example.test/2024/03/05/the-last-keeper-of-gull-rock/',
       og_site_name: 'The Lantern Quarterly',
@@ -173,7 +172,7 @@ describe('mapPost on a page and a protected post', () => {
     expect(mapped.contentHtml).toBe('');
     expect(mapped.excerpt).toBe('');
     expect(mapped.title).toBe('Subscribers’ Dispatch: April');
-    expect(mapped.seo).toEqual({ yoastHeadJson: null, yoastHead: null });
+    expect(mapped.seo).toEqual({ yoastHeadJson: null });
   });
 
   it('drops an embedded author WordPress could not include', () => {

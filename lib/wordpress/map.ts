@@ -1,8 +1,8 @@
 /** Raw WordPress shapes → the app's shapes. Private to lib/wordpress. */
-import { htmlToText } from '@/lib/content/text';
 import { pathFromWordPressLink, type SiteAddresses } from './paths';
 import type { RawMedia, RawPost, RawTerm, RawUser } from './schemas';
 import type { Author, Image, Post, PostSummary, Term } from './types';
+import { htmlToText } from './html-text';
 
 /** WordPress's *_gmt fields carry no zone designator; they are UTC. */
 export function toIsoUtc(gmt: string | null | undefined, fallback: string): string {
@@ -127,6 +127,6 @@ export function mapPost(raw: RawPost, addresses: SiteAddresses, { repliesRequest
     commentStatus: raw.comment_status === 'open' ? 'open' : 'closed',
     hasApprovedComments: hasApprovedComments(raw, repliesRequested),
     wordpressLink: raw.link,
-    seo: { yoastHeadJson: raw.yoast_head_json ?? null, yoastHead: raw.yoast_head ?? null },
+    seo: { yoastHeadJson: raw.yoast_head_json ?? null },
   };
 }

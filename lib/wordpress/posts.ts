@@ -1,7 +1,7 @@
 import { cache } from 'react';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
-import { htmlToText } from '@/lib/content/text';
+import { htmlToText } from './html-text';
 import { publishedCache, wordpressTransport } from './client';
 import { WordPressNotFoundError, WordPressRequestRejectedError } from './errors';
 import {

@@ -89,7 +89,6 @@ export const rawPostSchema = z.object({
    */
   coauthors: z.array(z.unknown()).optional().catch(undefined),
   yoast_head_json: yoastHeadJson,
-  yoast_head: z.string().nullable().optional(),
   _embedded: z
     .object({
       author: z.array(z.union([rawUserSchema, embedError])).optional(),

@@ -1,16 +1,10 @@
-import { htmlToText } from '@/lib/content/text';
 import { publishedCache, wordpressTransport } from './client';
 import { pathFromWordPressLink } from './paths';
 import { rawPostListSchema } from './schemas';
 import { getSiteAddresses } from './site';
 import { TAGS } from './tags';
-
-/** What a search suggestion shows: enough to recognise a story, nothing more. */
-export interface SearchSuggestion {
-  title: string;
-  path: string;
-  excerpt: string;
-}
+import type { SearchSuggestion } from './types';
+import { htmlToText } from './html-text';
 
 export const MAX_SUGGESTIONS = 6;
 const EXCERPT_LENGTH = 140;

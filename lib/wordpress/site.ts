@@ -1,11 +1,11 @@
 import { cache } from 'react';
 import { getConfig } from '@/lib/config';
-import { htmlToText } from '@/lib/content/text';
 import { publishedCache, wordpressTransport } from './client';
 import { siteAddressesOf, type SiteAddresses } from './paths';
 import { rawCommentSettingsSchema, rawSiteSchema } from './schemas';
 import { TAGS } from './tags';
 import type { SiteInfo } from './types';
+import { htmlToText } from './html-text';
 
 /** What Broadsheet reads from the REST index: the site, and the comment settings. */
 export const SITE_INDEX_FIELDS = [

@@ -120,7 +120,7 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** The process-wide socket deadline (outgoing-requests.ts) fired: the same deadline as ours. */
+/** The process-wide socket deadline (lib/process/outgoing-requests.ts) fired: the same deadline as ours. */
 function isSocketTimeout(error: Error): boolean {
   const cause: unknown = error.cause;
   const code = cause && typeof cause === 'object' && 'code' in cause ? cause.code : undefined;

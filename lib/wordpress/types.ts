@@ -61,7 +61,7 @@ export interface Post extends PostSummary {
   hasApprovedComments: boolean | null;
   /** WordPress's own URL of this post. */
   wordpressLink: string;
-  seo: { yoastHeadJson: Record<string, unknown> | null; yoastHead: string | null };
+  seo: { yoastHeadJson: Record<string, unknown> | null };
 }
 
 export interface Paginated<T> {
@@ -119,4 +119,11 @@ export interface CommentPage {
   totalComments: number;
   maxDepth: number;
   threads: Comment[];
+}
+
+/** What a search suggestion shows: enough to recognise a story, nothing more. */
+export interface SearchSuggestion {
+  title: string;
+  path: string;
+  excerpt: string;
 }

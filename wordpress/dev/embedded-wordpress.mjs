@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stopProcessGroup } from '../../scripts/processes.mjs';
+import { stopProcessGroup } from './process-group.mjs';
 import { canSeedNatively, seedWithNativePhp, startNativePhpServer } from './native-php.mjs';
 import { extractZip } from './zip.mjs';
 

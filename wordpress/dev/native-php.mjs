@@ -19,7 +19,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { stopProcessGroup } from '../../scripts/processes.mjs';
+import { stopProcessGroup } from './process-group.mjs';
 import { extractZip } from './zip.mjs';
 
 const sqliteIntegrationZip = 'node_modules/@wp-playground/cli/sqlite-database-integration.zip';

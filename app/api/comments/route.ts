@@ -1,8 +1,7 @@
 import { revalidateTag } from 'next/cache';
 import { commentRateLimiter, handleCommentSubmission } from '@/lib/comments/submit';
 import { getConfig } from '@/lib/config';
-import { createComment, getContentSlug } from '@/lib/wordpress';
-import { TAGS } from '@/lib/wordpress/tags';
+import { createComment, getContentSlug, TAGS } from '@/lib/wordpress';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { handleRevalidationRequest } from '@/lib/wordpress/revalidate-request';
+import { handleRevalidationRequest } from '@/lib/revalidation/request';
 
 export const dynamic = 'force-dynamic';
 

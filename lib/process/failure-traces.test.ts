@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { WordPressInvalidResponseError, WordPressNotFoundError, WordPressUnavailableError } from './errors';
-import { endpointKey } from './failure-log';
+import {
+  WordPressInvalidResponseError,
+  WordPressNotFoundError,
+  WordPressUnavailableError,
+} from '@/lib/wordpress';
 import { isReportedWordPressFailure, silenceReportedWordPressFailures } from './failure-traces';
 
 describe('failure traces', () => {
@@ -50,15 +53,5 @@ describe('failure traces', () => {
       // Without a network cause it is not a refresh failure we know: printed as it is.
       'an error object',
     ]);
-  });
-});
-
-describe('endpointKey', () => {
-  it('generalises ids so one failing endpoint is one episode', () => {
-    expect(endpointKey('/wp/v2/posts/412')).toBe('/wp/v2/posts/{id}');
-    expect(endpointKey('/wp/v2/posts/412/autosaves')).toBe('/wp/v2/posts/{id}/autosaves');
-    expect(endpointKey('/wp/v2/posts')).toBe('/wp/v2/posts');
-    expect(endpointKey('/wp/v2')).toBe('/wp/v2');
-    expect(endpointKey('/')).toBe('/');
   });
 });

@@ -1,6 +1,6 @@
-import { ConfigurationError, getConfig } from './config';
-import { checkWordPress } from './wordpress/health';
-import { installOutgoingRequestLimits } from './wordpress/outgoing-requests';
+import { configurationFailureMessage, ConfigurationError, getConfig } from '@/lib/config';
+import { checkWordPress } from '@/lib/wordpress';
+import { installOutgoingRequestLimits } from './outgoing-requests';
 
 /**
  * At server start: a wrong configuration stops the server with what to set; an unreachable
@@ -18,7 +18,7 @@ export function checkStartup() {
     });
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
-    console.error(`\n${error.message}\n\nSee .env.example for every variable.\n`);
+    console.error(configurationFailureMessage(error));
     process.exit(1);
   }
   // Not awaited: the server starts serving cached pages without waiting on WordPress.

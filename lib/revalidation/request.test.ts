@@ -5,7 +5,7 @@ vi.mock('next/server', () => ({ after: vi.fn() }));
 
 describe('handleRevalidationRequest', () => {
   it('refuses a body declared larger than any event (413) before reading it', async () => {
-    const { handleRevalidationRequest } = await import('./revalidate-request');
+    const { handleRevalidationRequest } = await import('./request');
     const request = new Request('http://frontend.test/api/revalidate/', {
       method: 'POST',
       headers: { 'content-length': String(10 * 1024 * 1024), 'x-broadsheet-timestamp': '1' },

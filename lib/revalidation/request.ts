@@ -2,7 +2,7 @@ import { revalidateTag } from 'next/cache';
 import { after } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { declaresBodyOver } from '@/lib/request-body';
-import { MAX_BODY_BYTES, ReplayGuard, verifyWebhook } from './webhook';
+import { MAX_WEBHOOK_BODY_BYTES, ReplayGuard, verifyWebhook } from '@/lib/wordpress';
 
 const replayGuard = new ReplayGuard();
 
@@ -27,7 +27,7 @@ export function settleDelayMs(wordpressTimeoutMs: number): number {
  * once while it re-renders, so a WordPress outage at that moment cannot blank a page.
  */
 export async function handleRevalidationRequest(request: Request): Promise<Response> {
-  if (declaresBodyOver(request, MAX_BODY_BYTES)) return json({ error: 'Body too large.' }, 413);
+  if (declaresBodyOver(request, MAX_WEBHOOK_BODY_BYTES)) return json({ error: 'Body too large.' }, 413);
   const body = await request.text();
   const verdict = verifyWebhook({
     secret: getConfig().sharedSecret,

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { htmlToText } from './text';
+import { htmlToText } from './html-text';
 
 describe('htmlToText', () => {
   it('decodes numeric and named entities', () => {
