@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name:       Broadsheet
- * Description:       Companion plugin for the Broadsheet frontend: sends signed webhooks when content changes so the frontend stays fresh, and sends editors' previews to the frontend.
+ * Description:       Companion plugin for the Broadsheet frontend: sends signed webhooks when content changes so the frontend stays fresh, and sends editors' previews to the frontend, and tells it which kinds of content the site has.
  * Version:           0.1.0
  * Requires at least: 6.0
  * Requires PHP:      7.4
@@ -20,5 +20,6 @@ require_once __DIR__ . '/includes/class-broadsheet-plugin.php';
 require_once __DIR__ . '/includes/class-broadsheet-settings.php';
 require_once __DIR__ . '/includes/class-broadsheet-webhooks.php';
 require_once __DIR__ . '/includes/class-broadsheet-previews.php';
+require_once __DIR__ . '/includes/class-broadsheet-kinds.php';
 
 Broadsheet_Plugin::boot();

@@ -37,11 +37,11 @@ if ( ! in_array( function_exists( 'wp_get_environment_type' ) ? wp_get_environme
 add_action( 'init', 'broadsheet_dev_rest_meta_register' );
 
 /**
- * Registers the Yoast meta of posts and pages, and the archive marker of
- * categories, tags and users, in the REST API.
+ * Registers the Yoast meta of posts, pages and events, and the archive marker of
+ * categories, tags, event series and users, in the REST API.
  */
 function broadsheet_dev_rest_meta_register() {
-	foreach ( [ 'post', 'page' ] as $post_type ) {
+	foreach ( [ 'post', 'page', 'event' ] as $post_type ) {
 		foreach ( [ '_yoast_wpseo_title', '_yoast_wpseo_metadesc' ] as $key ) {
 			register_post_meta(
 				$post_type,
@@ -58,7 +58,7 @@ function broadsheet_dev_rest_meta_register() {
 		}
 	}
 
-	foreach ( [ 'category', 'post_tag' ] as $taxonomy ) {
+	foreach ( [ 'category', 'post_tag', 'event_series' ] as $taxonomy ) {
 		register_term_meta(
 			$taxonomy,
 			'_broadsheet_dev_yoast',

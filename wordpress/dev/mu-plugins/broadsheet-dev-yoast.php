@@ -17,11 +17,12 @@
  * Yoast's shape. This must-use plugin imitates that shape and nothing more:
  *
  *   - REST fields `yoast_head` (HTML string) and `yoast_head_json` (object) on
- *     posts and pages, but only for items that carry recorded Yoast data
+ *     posts, pages and events (the dev site's custom post type, see
+ *     broadsheet-dev-events.php), but only for items that carry recorded Yoast data
  *     (post meta `_yoast_wpseo_title`); everything else gets null so the
  *     frontend's non-Yoast fallback path is exercised too.
- *   - The same two fields on categories, tags and users that carry the marker
- *     meta `_broadsheet_dev_yoast` (set by the seed for some of each).
+ *   - The same two fields on categories, tags, event series and users that carry
+ *     the marker meta `_broadsheet_dev_yoast` (set by the seed for some of each).
  *   - GET /wp-json/yoast/v1/get_head?url=… for the home page and its later
  *     pages, for posts or pages with recorded data, and for those archives and
  *     their later pages.
@@ -101,10 +102,20 @@ function broadsheet_dev_yoast_real_yoast_active() {
 }
 
 /**
- * Adds `yoast_head` and `yoast_head_json` to posts and pages, in Yoast's order.
+ * The post types the stand-in describes: posts, pages and, where registered, the dev
+ * site's events (Yoast covers every public post type).
+ *
+ * @return string[]
+ */
+function broadsheet_dev_yoast_post_types() {
+	return array_values( array_filter( [ 'post', 'page', 'event' ], 'post_type_exists' ) );
+}
+
+/**
+ * Adds `yoast_head` and `yoast_head_json` to posts, pages and events, in Yoast's order.
  */
 function broadsheet_dev_yoast_register_fields() {
-	$post_types = [ 'post', 'page' ];
+	$post_types = broadsheet_dev_yoast_post_types();
 
 	register_rest_field(
 		$post_types,
@@ -364,7 +375,7 @@ function broadsheet_dev_yoast_post_head( $post_id ) {
 	$post = $post_id > 0 ? get_post( $post_id ) : null;
 	if (
 		$post instanceof WP_Post
-		&& in_array( $post->post_type, [ 'post', 'page' ], true )
+		&& in_array( $post->post_type, broadsheet_dev_yoast_post_types(), true )
 		&& broadsheet_dev_yoast_has_record( $post->ID )
 	) {
 		$json = broadsheet_dev_yoast_build_post_json( $post, broadsheet_dev_yoast_read_record( $post->ID ) );
@@ -802,6 +813,15 @@ function broadsheet_dev_yoast_breadcrumb_trail( WP_Post $post ) {
 			'url'  => home_url( '/' ),
 		],
 	];
+	// A custom post type with an archive has that archive as its middle crumb, as in Yoast.
+	$type    = get_post_type_object( $post->post_type );
+	$archive = 'post' === $post->post_type ? false : get_post_type_archive_link( $post->post_type );
+	if ( $type && is_string( $archive ) ) {
+		$trail[] = [
+			'name' => broadsheet_dev_yoast_plain( $type->labels->name ),
+			'url'  => $archive,
+		];
+	}
 	// Yoast's default breadcrumbs include parent pages, not categories.
 	foreach ( array_reverse( get_post_ancestors( $post ) ) as $ancestor_id ) {
 		$trail[] = [
@@ -1323,18 +1343,23 @@ function broadsheet_dev_yoast_twitter_handle( $user_id ) {
  * ---------------------------------------------------------------------- */
 
 /**
- * Adds `yoast_head` and `yoast_head_json` to categories, tags and users, for
- * the ones that carry a recorded marker (term or user meta `_broadsheet_dev_yoast`);
- * the rest get null so the frontend's own archive head is exercised too.
+ * Adds `yoast_head` and `yoast_head_json` to categories, tags, event series and
+ * users, for the ones that carry a recorded marker (term or user meta
+ * `_broadsheet_dev_yoast`); the rest get null so the frontend's own archive head
+ * is exercised too.
  */
 function broadsheet_dev_yoast_register_archive_fields() {
 	// REST object type => the archive kind it describes. WordPress names the tag
-	// object type "tag" (its schema title), though the taxonomy is post_tag.
+	// object type "tag" (its schema title), though the taxonomy is post_tag; a
+	// custom taxonomy's object type is its name.
 	$targets = [
 		'category' => 'category',
 		'tag'      => 'post_tag',
 		'user'     => 'author',
 	];
+	if ( taxonomy_exists( 'event_series' ) ) {
+		$targets['event_series'] = 'event_series';
+	}
 	foreach ( $targets as $object_type => $kind ) {
 		foreach ( [ 'yoast_head', 'yoast_head_json' ] as $field ) {
 			register_rest_field(
@@ -1362,9 +1387,9 @@ function broadsheet_dev_yoast_register_archive_fields() {
 }
 
 /**
- * Whether a category, tag or author carries the recorded marker.
+ * Whether a term (category, tag, event series) or author carries the recorded marker.
  *
- * @param string $kind 'category', 'post_tag' or 'author'.
+ * @param string $kind A taxonomy, or 'author'.
  * @param int    $id   Term or user ID.
  * @return bool
  */
@@ -1375,10 +1400,10 @@ function broadsheet_dev_yoast_archive_has_record( $kind, $id ) {
 }
 
 /**
- * The head of page $page of an archive ('home', or a category, tag or author by ID),
- * or null when the archive has no recorded data or no such page.
+ * The head of page $page of an archive ('home', or a term or author by ID), or null
+ * when the archive has no recorded data or no such page.
  *
- * @param string $kind 'home', 'category', 'post_tag' or 'author'.
+ * @param string $kind 'home', 'author' or a taxonomy ('category', 'post_tag', 'event_series').
  * @param int    $id   Term or user ID (0 for home).
  * @param int    $page 1-based page number.
  * @return array{html:string,json:array}|null
@@ -1417,9 +1442,9 @@ function broadsheet_dev_yoast_archive_head( $kind, $id, $page ) {
 		$base_url  = (string) get_term_link( $term );
 		$template  = '%%term_title%% Archives %%page%% %%sep%% %%sitename%%';
 		$trail     = [];
-		$ancestors = 'category' === $kind ? array_reverse( get_ancestors( $term->term_id, 'category', 'taxonomy' ) ) : [];
+		$ancestors = is_taxonomy_hierarchical( $kind ) ? array_reverse( get_ancestors( $term->term_id, $kind, 'taxonomy' ) ) : [];
 		foreach ( $ancestors as $ancestor_id ) {
-			$ancestor = get_term( $ancestor_id, 'category' );
+			$ancestor = get_term( $ancestor_id, $kind );
 			if ( $ancestor instanceof WP_Term ) {
 				$trail[] = [
 					'name' => broadsheet_dev_yoast_plain( $ancestor->name ),
@@ -1427,7 +1452,9 @@ function broadsheet_dev_yoast_archive_head( $kind, $id, $page ) {
 				];
 			}
 		}
-		$trail[]            = [ 'name' => $name, 'url' => null ];
+		$trail[] = [ 'name' => $name, 'url' => null ];
+		// A term archive lists what its taxonomy classifies: posts, or events for a series.
+		$query['post_type'] = get_taxonomy( $kind )->object_type;
 		$query['tax_query'] = [
 			[
 				'taxonomy' => $kind,
@@ -1562,8 +1589,8 @@ function broadsheet_dev_yoast_archive_schema( $kind, $canonical, $title, array $
 
 /**
  * Resolves an archive URL's path to [kind, id, page], or null. Understands
- * WordPress's default bases: /category/a/b/, /tag/x/, /author/x/, each (and the
- * home page) with an optional /page/N/.
+ * WordPress's default bases: /category/a/b/, /tag/x/, /author/x/, and the dev
+ * site's /series/a/b/, each (and the home page) with an optional /page/N/.
  *
  * @param string $path URL path relative to the site's home.
  * @return array{0:string,1:int,2:int}|null
@@ -1592,6 +1619,14 @@ function broadsheet_dev_yoast_resolve_archive_path( $path ) {
 	if ( 'author' === $base && 1 === count( $segments ) ) {
 		$user = get_user_by( 'slug', $slug );
 		return $user instanceof WP_User ? [ 'author', $user->ID, $page ] : null;
+	}
+	if ( 'series' === $base && $segments && taxonomy_exists( 'event_series' ) ) {
+		// /series/<parent>/<child>/: the term is the last slug, if its own link is this path.
+		$term = get_term_by( 'slug', $slug, 'event_series' );
+		$link = $term instanceof WP_Term ? get_term_link( $term ) : '';
+		return is_string( $link ) && trim( broadsheet_dev_yoast_home_relative_path( $link ), '/' ) === $path
+			? [ 'event_series', $term->term_id, $page ]
+			: null;
 	}
 	return null;
 }

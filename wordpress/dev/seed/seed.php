@@ -154,6 +154,9 @@ function broadsheet_seed_settings( array $site ) {
 	update_option( 'show_avatars', 1 );
 	$structure = defined( 'BROADSHEET_PERMALINK_STRUCTURE' ) ? BROADSHEET_PERMALINK_STRUCTURE : '/%postname%/';
 	update_option( 'permalink_structure', $structure );
+	// WordPress read the structure when it loaded; links made later in this request (to pages)
+	// must follow the new one.
+	$GLOBALS['wp_rewrite']->init();
 	// Rules built in this same request would miss the category and tag entries; dropping the
 	// option makes WordPress rebuild them completely on the next request.
 	delete_option( 'rewrite_rules' );
@@ -286,6 +289,13 @@ function broadsheet_seed_comments( $post_id, array $comments ) {
 	return count( $ids );
 }
 
+/** Yoast SEO's own meta keys, read by the development Yoast stand-in mu-plugin. */
+function broadsheet_seed_yoast_meta( $post_id, array $seo ) {
+	update_post_meta( $post_id, '_yoast_wpseo_title', $seo['title'] );
+	update_post_meta( $post_id, '_yoast_wpseo_metadesc', $seo['description'] );
+	update_post_meta( $post_id, '_yoast_wpseo_focuskw', $seo['focus_keyword'] );
+}
+
 function broadsheet_seed_posts( array $posts, array $author_ids, array $category_ids, array $tag_ids ) {
 	$ids = array();
 	foreach ( $posts as $index => $post ) {
@@ -331,10 +341,7 @@ function broadsheet_seed_posts( array $posts, array $author_ids, array $category
 			broadsheet_seed_coauthors( $id, $post['coauthors'] );
 		}
 		if ( ! empty( $post['seo'] ) ) {
-			// Yoast SEO's own meta keys, read by the development Yoast stand-in mu-plugin.
-			update_post_meta( $id, '_yoast_wpseo_title', $post['seo']['title'] );
-			update_post_meta( $id, '_yoast_wpseo_metadesc', $post['seo']['description'] );
-			update_post_meta( $id, '_yoast_wpseo_focuskw', $post['seo']['focus_keyword'] );
+			broadsheet_seed_yoast_meta( $id, $post['seo'] );
 		}
 		if ( ! empty( $post['image'] ) ) {
 			$image = broadsheet_seed_add_image( $post['slug'] . '.jpg', $post['title'], $post['image']['alt'], $post['image']['palette'], $index + 1, $id );
@@ -376,17 +383,128 @@ function broadsheet_seed_coauthors( $post_id, array $logins ) {
 function broadsheet_seed_resolve_internal_links( array $post_ids ) {
 	foreach ( $post_ids as $id ) {
 		$content  = get_post_field( 'post_content', $id );
-		$resolved = preg_replace_callback(
-			'#href="/([a-z0-9-]+)/"#',
-			function ( $match ) use ( $post_ids ) {
-				return isset( $post_ids[ $match[1] ] ) ? 'href="' . esc_url( get_permalink( $post_ids[ $match[1] ] ) ) . '"' : $match[0];
-			},
-			$content
-		);
+		$resolved = broadsheet_seed_resolve_links_in( $content, $post_ids );
 		if ( $resolved !== $content ) {
 			wp_update_post( array( 'ID' => $id, 'post_content' => $resolved ) );
 		}
 	}
+}
+
+/** Turns the "/slug/" links to posts in a piece of HTML into their permalinks. */
+function broadsheet_seed_resolve_links_in( $html, array $post_ids ) {
+	return preg_replace_callback(
+		'#href="/([a-z0-9-]+)/"#',
+		function ( $match ) use ( $post_ids ) {
+			return isset( $post_ids[ $match[1] ] ) ? 'href="' . esc_url( get_permalink( $post_ids[ $match[1] ] ) ) . '"' : $match[0];
+		},
+		$html
+	);
+}
+
+/**
+ * A link from the content file as WordPress would hold it: a site path ("/", "/contact/",
+ * "/post-slug/") becomes the URL of that page or post; a full URL stays as it is.
+ */
+function broadsheet_seed_site_url( $path, array $post_ids ) {
+	if ( '/' !== substr( $path, 0, 1 ) ) {
+		return $path;
+	}
+	$slug = trim( $path, '/' );
+	if ( isset( $post_ids[ $slug ] ) ) {
+		return get_permalink( $post_ids[ $slug ] );
+	}
+	$page = '' === $slug ? null : get_page_by_path( $slug );
+	return $page ? get_permalink( $page ) : home_url( $path );
+}
+
+/**
+ * The dev site's events (post type and taxonomy from the events mu-plugin), with their custom
+ * fields stored as Advanced Custom Fields stores them (read by the ACF stand-in): the value under
+ * the field's name, and "_<name>" holding the field's key.
+ */
+function broadsheet_seed_events( array $events, array $author_ids, array $series_ids, array $post_ids ) {
+	$field_keys = array(
+		'venue'       => 'field_broadsheet_event_venue',
+		'starts_at'   => 'field_broadsheet_event_starts_at',
+		'ticket_link' => 'field_broadsheet_event_ticket_link',
+		'poster'      => 'field_broadsheet_event_poster',
+		'programme'   => 'field_broadsheet_event_programme',
+	);
+	$ids = array();
+	foreach ( $events as $index => $event ) {
+		$id = broadsheet_seed_check(
+			wp_insert_post(
+				array(
+					'post_type'     => 'event',
+					'post_status'   => $event['status'],
+					'post_title'    => $event['title'],
+					'post_name'     => $event['slug'],
+					'post_excerpt'  => $event['excerpt'],
+					'post_author'   => $author_ids[ $event['author'] ],
+					'post_date'     => $event['date'],
+					'post_date_gmt' => $event['date'],
+					'post_password' => isset( $event['password'] ) ? (string) $event['password'] : '',
+					'post_content'  => broadsheet_seed_block_markup( $event['body'] ),
+				),
+				true
+			),
+			'event ' . $event['slug']
+		);
+		wp_set_object_terms(
+			$id,
+			array_map(
+				function ( $slug ) use ( $series_ids ) {
+					return $series_ids[ $slug ];
+				},
+				$event['series']
+			),
+			'event_series'
+		);
+		if ( ! empty( $event['seo'] ) ) {
+			broadsheet_seed_yoast_meta( $id, $event['seo'] );
+		}
+		$image = broadsheet_seed_add_image( $event['slug'] . '.jpg', $event['title'], $event['image']['alt'], $event['image']['palette'], 2000 + $index, $id );
+		set_post_thumbnail( $id, $image );
+
+		$fields           = $event['acf'];
+		$fields['poster'] = broadsheet_seed_add_image( $event['slug'] . '-poster.jpg', 'Poster: ' . $event['title'], $event['poster']['alt'], $event['poster']['palette'], 3000 + $index, $id, 800, 1200 );
+		if ( is_array( $fields['ticket_link'] ) ) {
+			$fields['ticket_link']['url'] = broadsheet_seed_site_url( $fields['ticket_link']['url'], $post_ids );
+		}
+		$fields['programme'] = broadsheet_seed_resolve_links_in( $fields['programme'], $post_ids );
+		foreach ( $field_keys as $name => $key ) {
+			// A field never filled in (no ticket link for a free event) is never stored.
+			if ( isset( $fields[ $name ] ) ) {
+				update_post_meta( $id, $name, $fields[ $name ] );
+				update_post_meta( $id, '_' . $name, $key );
+			}
+		}
+		$ids[ $event['slug'] ] = $id;
+	}
+	return $ids;
+}
+
+/** Editorial notes: a post type the REST API shows but that has no pages of its own. */
+function broadsheet_seed_internal_notes( array $notes, array $author_ids ) {
+	foreach ( $notes as $note ) {
+		broadsheet_seed_check(
+			wp_insert_post(
+				array(
+					'post_type'     => 'internal_note',
+					'post_status'   => $note['status'],
+					'post_title'    => $note['title'],
+					'post_name'     => $note['slug'],
+					'post_author'   => $author_ids[ $note['author'] ],
+					'post_date'     => $note['date'],
+					'post_date_gmt' => $note['date'],
+					'post_content'  => broadsheet_seed_block_markup( $note['body'] ),
+				),
+				true
+			),
+			'internal note ' . $note['slug']
+		);
+	}
+	return count( $notes );
 }
 
 /** The post that shows every common core block, with its images and footnotes. */
@@ -465,6 +583,13 @@ $post_ids     = broadsheet_seed_posts( $content['posts'], $author_ids, $category
 broadsheet_seed_resolve_internal_links( $post_ids );
 $first_author = reset( $author_ids );
 $post_ids['a-field-guide-to-every-block'] = broadsheet_seed_all_blocks_post( $first_author, reset( $category_ids ) );
+// The custom kinds come from a dev mu-plugin; without it there is nothing to put them in.
+if ( ! post_type_exists( 'event' ) || ! taxonomy_exists( 'event_series' ) || ! post_type_exists( 'internal_note' ) ) {
+	broadsheet_seed_fail( 'the event types are not registered (wordpress/dev/mu-plugins/broadsheet-dev-events.php)' );
+}
+$series_ids     = broadsheet_seed_terms( $content['event_series'], 'event_series' );
+$event_ids      = broadsheet_seed_events( $content['events'], $author_ids, $series_ids, $post_ids );
+$internal_notes = broadsheet_seed_internal_notes( $content['internal_notes'], $author_ids );
 
 list( $application_password ) = broadsheet_seed_check(
 	WP_Application_Passwords::create_new_application_password( 1, array( 'name' => 'Broadsheet previews' ) ),
@@ -481,5 +606,8 @@ echo 'BROADSHEET_SEED_RESULT ' . wp_json_encode(
 		'categories'           => count( $category_ids ),
 		'tags'                 => count( $tag_ids ),
 		'comments'             => (int) wp_count_comments()->total_comments,
+		'events'               => count( $event_ids ),
+		'event_series'         => count( $series_ids ),
+		'internal_notes'       => $internal_notes,
 	)
 ) . "\n";

@@ -47,6 +47,8 @@ final class Broadsheet_Plugin {
 		// Public facts the frontend needs and the REST index lacks: the site's language, for
 		// <html lang> and dates. Harmless while unconfigured.
 		add_filter( 'rest_index', array( __CLASS__, 'add_site_language' ) );
+		// Which post types and taxonomies have pages, at which paths: public facts as well.
+		Broadsheet_Kinds::register();
 
 		// Half a configuration would mean unsigned or misdirected requests; do nothing instead.
 		if ( ! self::is_configured() ) {

@@ -136,9 +136,10 @@ final class Broadsheet_Webhooks {
 	 */
 
 	/**
-	 * Whether changes to a post type concern the frontend.
+	 * Whether changes to a post type concern the frontend: those with pages of their own
+	 * (viewable) that the frontend can read (shown in the REST API), custom ones included.
 	 *
-	 * Attachments are public too but are left out: an upload changes no page by itself, and
+	 * Attachments are viewable too but are left out: an upload changes no page by itself, and
 	 * the post that shows the image is reported when it is saved.
 	 *
 	 * @param string $post_type Post type name.
@@ -146,11 +147,14 @@ final class Broadsheet_Webhooks {
 	 */
 	public static function is_tracked_post_type( $post_type ) {
 		$object  = get_post_type_object( $post_type );
-		$tracked = $object && $object->public && 'attachment' !== $post_type;
+		$tracked = $object
+			&& is_post_type_viewable( $object )
+			&& $object->show_in_rest
+			&& 'attachment' !== $post_type;
 		/**
 		 * Filters whether Broadsheet reports changes to (and previews) a post type.
 		 *
-		 * @param bool   $tracked   Default: public post types except attachments.
+		 * @param bool   $tracked   Default: viewable post types shown in the REST API, except attachments.
 		 * @param string $post_type Post type name.
 		 */
 		return (bool) apply_filters( 'broadsheet_track_post_type', $tracked, $post_type );
@@ -812,11 +816,21 @@ final class Broadsheet_Webhooks {
 			$object['previous_status'] = $before['status'];
 		}
 		self::add_paths( $object, $path, $had_url ? $before['path'] : null );
+		// The terms it has now and those it had before the request's first change: a post that
+		// leaves a category leaves that category's list too.
+		$terms = self::post_terms( $post );
+		if ( is_array( $before ) && isset( $before['terms'] ) ) {
+			foreach ( $before['terms'] as $taxonomy => $ids ) {
+				$current            = isset( $terms[ $taxonomy ] ) ? $terms[ $taxonomy ] : array();
+				$terms[ $taxonomy ] = array_values( array_unique( array_merge( $current, $ids ) ) );
+			}
+		}
 		$object['author']     = (int) $post->post_author;
-		// A category's archive lists its children's posts too, so their lists change as well.
-		$object['categories'] = self::with_ancestors( self::post_term_ids( $post, 'category' ), 'category' );
-		$object['tags']       = self::post_term_ids( $post, 'post_tag' );
-		$object['date_gmt']   = self::iso_date_gmt( $post );
+		$object['categories'] = isset( $terms['category'] ) ? $terms['category'] : array();
+		$object['tags']       = isset( $terms['post_tag'] ) ? $terms['post_tag'] : array();
+		// Always a JSON object, also for a post type without taxonomies.
+		$object['terms']    = (object) $terms;
+		$object['date_gmt'] = self::iso_date_gmt( $post );
 		return $object;
 	}
 
@@ -824,13 +838,14 @@ final class Broadsheet_Webhooks {
 	 * What previous_* compare against.
 	 *
 	 * @param WP_Post $post The post.
-	 * @return array{slug: string, status: string, path: string|null}
+	 * @return array{slug: string, status: string, path: string|null, terms: array<string, int[]>}
 	 */
 	private static function post_snapshot( WP_Post $post ) {
 		return array(
 			'slug'   => self::public_slug( $post ),
 			'status' => $post->post_status,
 			'path'   => self::post_path( $post ),
+			'terms'  => self::post_terms( $post ),
 		);
 	}
 
@@ -873,18 +888,24 @@ final class Broadsheet_Webhooks {
 	}
 
 	/**
-	 * Term IDs of a post in one taxonomy; [] when the post type does not use it (pages).
+	 * The post's term IDs in every taxonomy of its type ("category", "post_tag", custom ones),
+	 * [] for a taxonomy it has no terms in. In a hierarchical taxonomy each term's ancestors
+	 * are included: a parent's archive lists its children's posts too, so it changes as well.
 	 *
-	 * @param WP_Post $post     The post.
-	 * @param string  $taxonomy Taxonomy.
-	 * @return int[]
+	 * @param WP_Post $post The post.
+	 * @return array<string, int[]>
 	 */
-	private static function post_term_ids( WP_Post $post, $taxonomy ) {
-		if ( ! is_object_in_taxonomy( $post->post_type, $taxonomy ) ) {
-			return array();
+	private static function post_terms( WP_Post $post ) {
+		$terms = array();
+		foreach ( get_object_taxonomies( $post->post_type, 'names' ) as $taxonomy ) {
+			$ids = wp_get_object_terms( $post->ID, $taxonomy, array( 'fields' => 'ids' ) );
+			$ids = is_array( $ids ) ? array_values( array_map( 'intval', $ids ) ) : array();
+			if ( is_taxonomy_hierarchical( $taxonomy ) ) {
+				$ids = self::with_ancestors( $ids, $taxonomy );
+			}
+			$terms[ $taxonomy ] = $ids;
 		}
-		$ids = wp_get_object_terms( $post->ID, $taxonomy, array( 'fields' => 'ids' ) );
-		return is_array( $ids ) ? array_values( array_map( 'intval', $ids ) ) : array();
+		return $terms;
 	}
 
 	/**
