@@ -25,7 +25,7 @@ function isAllowedEmbed(src: string | undefined): boolean {
  * files (an uploaded PDF, the admin), which stay on WordPress. A root-relative link is read as
  * WordPress reads it, on the Site Address's origin.
  */
-function frontendPathOf(href: string, addresses: SiteAddresses): string | null {
+export function frontendPathOf(href: string, addresses: SiteAddresses): string | null {
   const link = isSitePath(href) ? resolveOnSiteAddress(href, addresses.home) : href;
   return link === null ? null : pathFromWordPressLink(link, addresses);
 }
