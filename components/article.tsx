@@ -50,7 +50,7 @@ export function Article({
       {post.featuredImage && <FeaturedImage image={post.featuredImage} />}
       <div className="article__content entry-content">
         {post.isPasswordProtected && !unlocked ? (
-          <PasswordForm id={post.id} type={post.type === 'page' ? 'page' : 'post'} />
+          <PasswordForm id={post.id} type={post.type} />
         ) : (
           renderContent(post.contentHtml, addresses)
         )}

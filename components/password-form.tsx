@@ -1,5 +1,5 @@
 /** WordPress's post password form, posted to the server: works without JavaScript. */
-export function PasswordForm({ id, type, error }: { id: number; type: 'post' | 'page'; error?: boolean }) {
+export function PasswordForm({ id, type, error }: { id: number; type: string; error?: boolean }) {
   return (
     <form className="password-form" action="/api/unlock/" method="post">
       <p>This story is protected by a password. Enter it to read on.</p>

@@ -1,13 +1,27 @@
 import { notFound } from 'next/navigation';
-import { ArchiveView } from '@/components/archive-view';
-import { Article } from '@/components/article';
 import { CommentSection } from '@/components/comments/comment-section';
 import { PostList } from '@/components/post-list';
 import { SeoExtraHead } from '@/components/seo-extra-head';
+import { ListingTemplate, PostTemplate } from '@/components/templates/post-template';
 import type { ContentPage, ListPage, LoadedPage } from '@/lib/pages/load';
 import type { LoadableList } from '@/lib/post-list-api';
 import { permanentRedirectWithinSite } from '@/lib/redirect';
-import type { PostListQuery } from '@/lib/wordpress';
+import type { ListSubject } from '@/lib/templates/hierarchy';
+import type { ListTarget, PostListQuery } from '@/lib/wordpress';
+
+/** What a list is, in the template hierarchy's terms. */
+function templateSubjectOf(list: Exclude<ListTarget, { kind: 'home' }>): ListSubject {
+  switch (list.kind) {
+    case 'type':
+      return { kind: 'archive', type: list.contentKind.type };
+    case 'term':
+      return { kind: 'term', taxonomy: list.taxonomyKind.taxonomy, slug: list.term.slug, id: list.term.id };
+    case 'author':
+      return { kind: 'author', slug: list.author.slug, id: list.author.id };
+    case 'date':
+      return { kind: 'date' };
+  }
+}
 
 /** Every list but search can load more. */
 function loadableList(query: PostListQuery): LoadableList | undefined {
@@ -30,7 +44,7 @@ function Content({ page }: { page: ContentPage }) {
   const { post, site, comments } = page;
   return (
     <>
-      <Article post={post} site={site} addresses={site.addresses} />
+      <PostTemplate post={post} site={site} />
       {comments && (
         <CommentSection
           postId={post.id}
@@ -66,7 +80,8 @@ function List({ page }: { page: ListPage }) {
   }
   const avatar = list.kind === 'author' ? list.author.avatarUrl : null;
   return (
-    <ArchiveView
+    <ListingTemplate
+      subject={templateSubjectOf(list)}
       kicker={page.kicker ?? undefined}
       title={page.title}
       description={page.description || undefined}

@@ -1,9 +1,16 @@
-/** A post or page named by type and id, as preview and unlock URLs and forms name them. */
-export type PostTarget = { id: number; type: 'post' | 'page' };
+/**
+ * An item of any content kind named by type and id, as preview and unlock URLs and forms name
+ * them. Whether the type exists is the registry's to say (lib/wordpress/kinds.ts); an unknown one
+ * finds nothing.
+ */
+export type PostTarget = { id: number; type: string };
 
-/** The post that untrusted type and id strings name, or null when they name nothing valid. */
+/** A post type's name as WordPress allows them (sanitize_key, at most 20 characters; 32 here). */
+const TYPE_NAME = /^[a-z0-9_-]{1,32}$/;
+
+/** The item that untrusted type and id strings name, or null when they name nothing valid. */
 export function parsePostTarget(type: unknown, id: unknown): PostTarget | null {
-  if ((type !== 'post' && type !== 'page') || typeof id !== 'string' || !/^[1-9]\d{0,9}$/.test(id))
-    return null;
+  if (typeof type !== 'string' || !TYPE_NAME.test(type)) return null;
+  if (typeof id !== 'string' || !/^[1-9]\d{0,9}$/.test(id)) return null;
   return { type, id: Number(id) };
 }

@@ -11,21 +11,25 @@ import { templates } from './index';
 
 /**
  * One post or page through the template hierarchy: single-{type}-{slug}, single-{type}, single,
- * or page-{slug}, page-{id}, page. `customFields` is what WordPress sent (ACF's `acf` object,
- * `meta`), prepared here (prepareCustomFields) before the template's schema sees it.
+ * or page-{slug}, page-{id}, page. Its custom fields (ACF's `acf` object, `meta`, as WordPress
+ * sent them) are prepared here (prepareCustomFields) before the template's schema sees them —
+ * and withheld from a password-protected item until it is unlocked, as WordPress withholds its
+ * content (ACF itself serves them regardless).
  */
 export function PostTemplate({
   post,
   site,
-  customFields,
+  customFields = post.customFields,
   unlocked,
 }: {
   post: Post;
   site: TemplateSite;
-  customFields: unknown;
+  /** The fields to prepare, when not the post's own. */
+  customFields?: unknown;
   unlocked?: boolean;
 }) {
-  const fields = prepareCustomFields(customFields, site.addresses);
+  const locked = post.isPasswordProtected && !unlocked;
+  const fields = prepareCustomFields(locked ? {} : customFields, site.addresses);
   const candidates = templateCandidates(singularSubjectOf(post));
   return renderSingularTemplate(candidates, { post, site, fields, unlocked }, templates).element;
 }

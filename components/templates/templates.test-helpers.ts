@@ -32,7 +32,8 @@ export function samplePost(overrides: Partial<Post> = {}): Post {
     commentStatus: 'closed',
     hasApprovedComments: null,
     wordpressLink: 'https://news.example.org/events/brass-in-the-park/',
-    seo: { yoastHeadJson: null, yoastHead: null },
+    customFields: {},
+    seo: { yoastHeadJson: null },
     ...overrides,
   };
 }

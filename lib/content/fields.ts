@@ -21,7 +21,7 @@ import { z } from 'zod';
 import type { Image } from '@/lib/wordpress';
 import type { SiteAddresses } from '@/lib/wordpress/paths';
 import { frontendPathOf, sanitizeContent } from './sanitize';
-import { htmlToText } from './text';
+import { htmlToText } from '@/lib/wordpress';
 
 /** How deep fields nest (groups in repeaters in flexible content…); deeper values are left out. */
 export const MAX_FIELD_DEPTH = 16;

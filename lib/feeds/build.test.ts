@@ -46,6 +46,7 @@ function post(overrides: Partial<Post> = {}): Post {
     commentStatus: 'closed',
     hasApprovedComments: null,
     wordpressLink: 'https://cms.example.com/2024/04/02/salt-roads/',
+    customFields: {},
     seo: { yoastHeadJson: null },
     ...overrides,
   };

@@ -77,6 +77,7 @@ function post(overrides: Partial<ContentPost> = {}): ContentPost {
     commentStatus: 'open',
     hasApprovedComments: null,
     wordpressLink: `${WP}/2024/05/14/salt-and-timber/`,
+    customFields: {},
     seo: { yoastHeadJson: null },
   };
   return { ...base, ...overrides };

@@ -105,7 +105,8 @@ describe('handleUnlockRequest', () => {
     const dependencies = deps();
     const malformed: Record<string, string>[] = [
       { id: 'x', type: 'post', password: PASSWORD },
-      { id: '12', type: 'user', password: PASSWORD },
+      { id: '12', type: 'No Such/Type', password: PASSWORD },
+      { id: '12', type: 'x'.repeat(33), password: PASSWORD },
       { id: '12', type: 'post', password: '' },
       { id: '12', type: 'post', password: 'x'.repeat(256) },
       { id: '12', type: 'post' },

@@ -118,6 +118,13 @@ function hasApprovedComments(raw: RawPost, repliesRequested: boolean): boolean |
   return Array.isArray(first) ? first.length > 0 : null;
 }
 
+/** An object's own entries; nothing for anything else (ACF sends [] for an item without fields). */
+function plainObject(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
 /** `repliesRequested`: the request embedded `replies` (see hasApprovedComments). */
 export function mapPost(raw: RawPost, addresses: SiteAddresses, { repliesRequested = false } = {}): Post {
   return {
@@ -127,6 +134,7 @@ export function mapPost(raw: RawPost, addresses: SiteAddresses, { repliesRequest
     commentStatus: raw.comment_status === 'open' ? 'open' : 'closed',
     hasApprovedComments: hasApprovedComments(raw, repliesRequested),
     wordpressLink: raw.link,
+    customFields: { ...plainObject(raw.meta), ...plainObject(raw.acf) },
     seo: { yoastHeadJson: raw.yoast_head_json ?? null },
   };
 }

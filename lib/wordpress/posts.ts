@@ -45,6 +45,11 @@ const SUMMARY_FIELDS = [
   '_embedded',
 ];
 const EMBED = 'author,wp:featuredmedia,wp:term';
+/**
+ * ACF's full values (an image field as its array, a link as title, url and target) rather than
+ * its "light" ones (bare ids): what templates' schemas expect. Ignored where ACF is absent.
+ */
+const ACF_FORMAT = { acf_format: 'standard' } as const;
 
 /**
  * Which items a list shows. Dates are ISO 8601 bounds in the site's time, as WordPress expects.
@@ -200,7 +205,7 @@ export const findContentAtPath = cache(async (joinedSegments: string): Promise<C
         const withReplies = kind.type !== 'page';
         const response = await wordpressTransport()({
           route: kind.route,
-          params: { slug, _embed: withReplies ? `${EMBED},replies` : EMBED },
+          params: { slug, _embed: withReplies ? `${EMBED},replies` : EMBED, ...ACF_FORMAT },
           schema: rawPostListSchema,
           cache: publishedCache([TAGS.slug(kind.type, slug)]),
         });
@@ -253,7 +258,7 @@ export async function getPreviewPost(target: { id: number; type: string }): Prom
   const [post, autosaves, addresses] = await Promise.all([
     wordpressTransport()({
       route: `${collection}/${target.id}`,
-      params: { _embed: EMBED },
+      params: { _embed: EMBED, ...ACF_FORMAT },
       schema: rawPostSchema,
       cache: 'no-store',
       credentials,
@@ -301,7 +306,7 @@ export async function getProtectedPost(
       wordpressTransport()({
         route: `${collection}/${target.id}`,
         // WordPress reads _embed from the query string only.
-        params: { _embed: EMBED },
+        params: { _embed: EMBED, ...ACF_FORMAT },
         privateParams: { password },
         schema: rawPostSchema,
         cache: 'no-store',

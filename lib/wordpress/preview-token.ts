@@ -8,10 +8,11 @@ import { z } from 'zod';
  */
 const payloadSchema = z.object({
   id: z.number().int().positive(),
-  type: z.enum(['post', 'page']),
+  // Any post type's name (the companion plugin names the real one); the registry decides.
+  type: z.string().regex(/^[a-z0-9_-]{1,32}$/),
   exp: z.number().int().positive(),
 });
-export type PreviewTarget = { id: number; type: 'post' | 'page' };
+export type PreviewTarget = { id: number; type: string };
 
 export function signPreviewToken(secret: string, target: PreviewTarget, expiresAt: number): string {
   const payload = Buffer.from(JSON.stringify({ ...target, exp: expiresAt })).toString('base64url');

@@ -80,6 +80,10 @@ export const rawPostSchema = z.object({
   parent: z.number().int().optional(),
   sticky: z.boolean().optional(),
   comment_status: z.string().optional(),
+  /** ACF's fields (any shape: prepared for templates in lib/content/fields.ts). */
+  acf: z.unknown().optional(),
+  /** Meta registered with show_in_rest. */
+  meta: z.unknown().optional(),
   categories: z.array(z.number().int()).optional(),
   tags: z.array(z.number().int()).optional(),
   /**

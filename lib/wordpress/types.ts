@@ -61,6 +61,12 @@ export interface Post extends PostSummary {
   hasApprovedComments: boolean | null;
   /** WordPress's own URL of this post. */
   wordpressLink: string;
+  /**
+   * The item's custom fields as WordPress sent them — `meta` registered with show_in_rest, then
+   * ACF's `acf` over it — unchecked: templates receive them prepared (lib/content/fields.ts) and
+   * validated by their own schema.
+   */
+  customFields: Record<string, unknown>;
   seo: { yoastHeadJson: Record<string, unknown> | null };
 }
 

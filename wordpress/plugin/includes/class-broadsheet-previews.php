@@ -131,7 +131,7 @@ final class Broadsheet_Previews {
 			(string) wp_json_encode(
 				array(
 					'id'   => (int) $post->ID,
-					'type' => 'page' === $post->post_type ? 'page' : 'post',
+					'type' => $post->post_type,
 					'exp'  => time() + self::TOKEN_LIFETIME,
 				)
 			)

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { Article } from '@/components/article';
+import { PostTemplate } from '@/components/templates/post-template';
 import { PreviewBanner } from '@/components/preview-banner';
 import { getConfig } from '@/lib/config';
 import { parsePostTarget } from '@/lib/post-target';
@@ -31,7 +31,7 @@ export default async function PreviewPage({ params }: Props) {
   return (
     <>
       <PreviewBanner target={target} />
-      <Article post={post} site={site} addresses={site.addresses} />
+      <PostTemplate post={post} site={site} />
     </>
   );
 }

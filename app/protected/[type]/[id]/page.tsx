@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { Article } from '@/components/article';
+import { PostTemplate } from '@/components/templates/post-template';
 import { PasswordForm } from '@/components/password-form';
 import { getConfig } from '@/lib/config';
 import { parsePostTarget } from '@/lib/post-target';
@@ -37,5 +37,5 @@ export default async function ProtectedPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  return <Article post={post} site={site} addresses={site.addresses} unlocked />;
+  return <PostTemplate post={post} site={site} unlocked />;
 }
