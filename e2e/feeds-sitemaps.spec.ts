@@ -95,7 +95,7 @@ async function readSitemaps(request: APIRequestContext, siteUrl: string) {
     const path = new URL(chunk).pathname;
     const xml = await fetchXml(request, path, 'application/xml; charset=utf-8');
     await xmllint(path, xml, SITEMAP_XSD);
-    const kind = /\/([a-z]+)-\d+\.xml$/.exec(path)?.[1] ?? '';
+    const kind = /\/([a-z0-9_-]+?)-\d+\.xml$/.exec(path)?.[1] ?? '';
     byKind.set(kind, [...(byKind.get(kind) ?? []), ...entries(xml)]);
   }
   return byKind;
@@ -109,10 +109,22 @@ test.describe('sitemaps, on the frontend’s own origin', () => {
     test.setTimeout(180_000);
     const siteUrl = baseURL ?? '';
     const listed = await readSitemaps(request, siteUrl);
-    expect([...listed.keys()].sort()).toEqual(['authors', 'categories', 'pages', 'posts', 'tags']);
+    // One sitemap per viewable post type and taxonomy, named after its REST collection (the seed
+    // registers events, event series and people; its non-public internal notes have none), and
+    // authors.
+    expect([...listed.keys()].sort()).toEqual([
+      'authors',
+      'categories',
+      'event-series',
+      'events',
+      'pages',
+      'people',
+      'posts',
+      'tags',
+    ]);
 
-    // Posts and pages: every one, at its path on this origin, with WordPress's modified date.
-    for (const kind of ['posts', 'pages'] as const) {
+    // Items of every type: every one, at its path on this origin, with WordPress's modified date.
+    for (const kind of ['posts', 'pages', 'events', 'people'] as const) {
       const published = await everything<Listed>(`/wp/v2/${kind}`, { _fields: 'id,link,modified_gmt' });
       expect(published.length, `WordPress has ${kind}`).toBeGreaterThan(0);
       const inSitemap = new Map((listed.get(kind) ?? []).map((entry) => [entry.loc, entry.lastmod]));
@@ -130,6 +142,7 @@ test.describe('sitemaps, on the frontend’s own origin', () => {
     const sources = {
       categories: '/wp/v2/categories',
       tags: '/wp/v2/tags',
+      'event-series': '/wp/v2/event-series',
       authors: '/wp/v2/users',
     } as const;
     for (const [kind, route] of Object.entries(sources)) {
@@ -142,7 +155,7 @@ test.describe('sitemaps, on the frontend’s own origin', () => {
     }
 
     // The listed archives are pages of this site.
-    for (const kind of ['categories', 'tags', 'authors']) {
+    for (const kind of ['categories', 'tags', 'event-series', 'events', 'authors']) {
       const first = listed.get(kind)?.[0];
       if (!first) throw new Error(`no ${kind} listed`);
       expect((await request.get(new URL(first.loc).pathname)).status(), first.loc).toBe(200);

@@ -104,6 +104,29 @@ function broadsheet_dev_events_register() {
 		)
 	);
 
+	// A directory of the magazine's people: public pages at /people/<slug>/, no archive. The
+	// frontend needs no code for it: its registry of kinds finds it in the REST API.
+	register_post_type(
+		'person',
+		array(
+			'labels'       => array(
+				'name'          => 'People',
+				'singular_name' => 'Person',
+			),
+			'description'  => 'Who makes the magazine.',
+			'public'       => true,
+			'show_in_rest' => true,
+			'rest_base'    => 'people',
+			'has_archive'  => false,
+			'rewrite'      => array(
+				'slug'       => 'people',
+				'with_front' => false,
+			),
+			'menu_icon'    => 'dashicons-groups',
+			'supports'     => array( 'title', 'editor', 'excerpt', 'author' ),
+		)
+	);
+
 	register_post_type(
 		'internal_note',
 		array(

@@ -484,13 +484,13 @@ function broadsheet_seed_events( array $events, array $author_ids, array $series
 	return $ids;
 }
 
-/** Editorial notes: a post type the REST API shows but that has no pages of its own. */
-function broadsheet_seed_internal_notes( array $notes, array $author_ids ) {
+/** Items of a simple post type (editorial notes, people): title, body, excerpt, author and date. */
+function broadsheet_seed_plain_items( array $notes, $post_type, array $author_ids ) {
 	foreach ( $notes as $note ) {
 		broadsheet_seed_check(
 			wp_insert_post(
 				array(
-					'post_type'     => 'internal_note',
+					'post_type'     => $post_type,
 					'post_status'   => $note['status'],
 					'post_title'    => $note['title'],
 					'post_name'     => $note['slug'],
@@ -498,10 +498,11 @@ function broadsheet_seed_internal_notes( array $notes, array $author_ids ) {
 					'post_date'     => $note['date'],
 					'post_date_gmt' => $note['date'],
 					'post_content'  => broadsheet_seed_block_markup( $note['body'] ),
+					'post_excerpt'  => isset( $note['excerpt'] ) ? $note['excerpt'] : '',
 				),
 				true
 			),
-			'internal note ' . $note['slug']
+			$post_type . ' ' . $note['slug']
 		);
 	}
 	return count( $notes );
@@ -584,12 +585,13 @@ broadsheet_seed_resolve_internal_links( $post_ids );
 $first_author = reset( $author_ids );
 $post_ids['a-field-guide-to-every-block'] = broadsheet_seed_all_blocks_post( $first_author, reset( $category_ids ) );
 // The custom kinds come from a dev mu-plugin; without it there is nothing to put them in.
-if ( ! post_type_exists( 'event' ) || ! taxonomy_exists( 'event_series' ) || ! post_type_exists( 'internal_note' ) ) {
+if ( ! post_type_exists( 'event' ) || ! taxonomy_exists( 'event_series' ) || ! post_type_exists( 'internal_note' ) || ! post_type_exists( 'person' ) ) {
 	broadsheet_seed_fail( 'the event types are not registered (wordpress/dev/mu-plugins/broadsheet-dev-events.php)' );
 }
 $series_ids     = broadsheet_seed_terms( $content['event_series'], 'event_series' );
 $event_ids      = broadsheet_seed_events( $content['events'], $author_ids, $series_ids, $post_ids );
-$internal_notes = broadsheet_seed_internal_notes( $content['internal_notes'], $author_ids );
+$internal_notes = broadsheet_seed_plain_items( $content['internal_notes'], 'internal_note', $author_ids );
+$people         = broadsheet_seed_plain_items( $content['people'], 'person', $author_ids );
 
 list( $application_password ) = broadsheet_seed_check(
 	WP_Application_Passwords::create_new_application_password( 1, array( 'name' => 'Broadsheet previews' ) ),
@@ -609,5 +611,6 @@ echo 'BROADSHEET_SEED_RESULT ' . wp_json_encode(
 		'events'               => count( $event_ids ),
 		'event_series'         => count( $series_ids ),
 		'internal_notes'       => $internal_notes,
+		'people'               => $people,
 	)
 ) . "\n";
