@@ -25,9 +25,10 @@ const specs = (names: string[]) => new RegExp(`(^|/)(${names.join('|')})\\.spec\
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
-  // One at a time: the embedded WordPress (PHP in WebAssembly, two workers) is the bottleneck, and
-  // parallel cold renders push its answers past the request deadline.
-  workers: 1,
+  // Readers' tests only read, so on native PHP (`php -S` with four workers, answering in tens of
+  // milliseconds) two run at once. On Playground (PHP in WebAssembly, about a second a request)
+  // one at a time: parallel cold renders push its answers past the request deadline.
+  workers: process.env.E2E_WORDPRESS_SERVER === 'native' ? 2 : 1,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -35,13 +36,13 @@ export default defineConfig({
   projects: [
     { name: 'readers', testIgnore: [specs(EDITOR_SPECS), specs(OWN_SERVER_SPECS)] },
     // Editors change content (the injection matrix adds hostile content), and the outage and
-    // fault tests break WordPress, so they go last; files run in name order, and each restores
-    // what it changed.
-    { name: 'editors', testMatch: specs(EDITOR_SPECS), dependencies: ['readers'] },
+    // fault tests break WordPress, so they go last, one at a time whatever the WordPress; files
+    // run in name order, and each restores what it changed.
+    { name: 'editors', testMatch: specs(EDITOR_SPECS), dependencies: ['readers'], workers: 1 },
     // Two instances sharing Redis; scripts/e2e.mjs starts the second one and Redis for it.
-    { name: 'instances', testMatch: specs(['instances']) },
+    { name: 'instances', testMatch: specs(['instances']), workers: 1 },
     // The demo's own WordPress (Playground), whichever WordPress the rest of the suite runs on.
-    { name: 'smoke', testMatch: specs(['playground-smoke']) },
+    { name: 'smoke', testMatch: specs(['playground-smoke']), workers: 1 },
   ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100',

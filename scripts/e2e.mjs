@@ -11,7 +11,9 @@
 // WordPress build, SQLite integration, plugins and seed (wordpress/dev/native-php.mjs).
 //
 // The structures and the smoke run side by side, each on its own ports: their builds take turns
-// (they share .next/; each build then moves to its own folder, see `deploy`), the rest overlaps.
+// (they share .next/; each build then moves to its own folder, see `buildAndDeploy`), first
+// structure first, after one compile that fills Turbopack's cache while WordPress is being seeded
+// (`warmCompilerCache`); the rest overlaps.
 // `--sequential` runs them one after another. At the end a table says how long each phase took;
 // E2E_TIMINGS_FILE names a JSON file to write it to as well (scripts/test.mjs reads it).
 import { execFileSync } from 'node:child_process';
@@ -170,12 +172,50 @@ function moveFolder(from, to) {
   }
 }
 
-// The builds share .next/ and so take turns.
-let buildTurn = Promise.resolve();
-function inTurn(task) {
-  const result = buildTurn.then(task);
-  buildTurn = result.catch(() => {});
-  return result;
+/**
+ * The builds share .next/ and so take turns, after `first` (see warmCompilerCache) and in the
+ * lanes' order rather than as their WordPress is ready: the first structure's lane runs the whole
+ * suite and is the longest, so its build goes first even when a shorter lane's WordPress is
+ * seeded sooner. `turns.inTurn(lane, task)` waits for every earlier lane to have built (or given
+ * up: `turns.release(lane)`).
+ */
+function buildTurns(count, first) {
+  const releases = [];
+  const released = Array.from({ length: count }, (_, lane) => new Promise((done) => (releases[lane] = done)));
+  return {
+    async inTurn(lane, task) {
+      await Promise.all([first, ...released.slice(0, lane)]);
+      try {
+        return await task();
+      } finally {
+        releases[lane]();
+      }
+    },
+    release: (lane) => releases[lane](),
+  };
+}
+
+/**
+ * Compiles the app while the WordPress sites are being seeded, only to fill Turbopack's compile
+ * cache: `next build` in compile mode prerenders nothing, so it needs no WordPress, and every
+ * lane's own full `next build` (which prerenders from its seeded WordPress) then reuses that
+ * compilation instead of the first one starting from nothing. A failure here only costs time.
+ */
+async function warmCompilerCache() {
+  try {
+    await timed('compile, to warm the builds’ cache', async () => {
+      rmSync('.next', { recursive: true, force: true });
+      await runToCompletion(process.execPath, [nextBin, 'build', '--experimental-build-mode=compile'], {
+        env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+        label: 'next build (compile mode)',
+        prefix: '[compile] ',
+      });
+      if (existsSync(compilerCache)) moveFolder(compilerCache, compilerCacheStash);
+      rmSync('.next', { recursive: true, force: true });
+    });
+  } catch (error) {
+    console.error(`[e2e] ${error instanceof Error ? error.message : error}; the builds compile from nothing`);
+  }
 }
 
 /**
@@ -265,7 +305,7 @@ function testEnvironment({ appUrl, site, permalinkStructure, chromiumPath, appLo
   };
 }
 
-async function runStructure(name, chromiumPath) {
+async function runStructure(name, chromiumPath, turns, lane) {
   const structure = STRUCTURES[name];
   const appUrl = `http://127.0.0.1:${structure.appPort}`;
   const log = (line) => console.log(`[wordpress e2e-${name}] ${line}`);
@@ -317,7 +357,7 @@ async function runStructure(name, chromiumPath) {
   }
 
   const env = { ...process.env, ...site.env, SITE_URL: appUrl, NODE_ENV: 'production' };
-  const deployment = await inTurn(() => {
+  const deployment = await turns.inTurn(lane, () => {
     console.log(`\n[e2e] ${name} permalinks (${structure.permalinkStructure}): building… (${seconds()})`);
     return timed(`next build, ${name}`, () => buildAndDeploy(name, env));
   });
@@ -370,7 +410,7 @@ async function runStructure(name, chromiumPath) {
   rmSync(deployment, { recursive: true, force: true });
 }
 
-async function runPlaygroundSmoke(chromiumPath) {
+async function runPlaygroundSmoke(chromiumPath, turns, lane) {
   const appUrl = `http://127.0.0.1:${SMOKE.appPort}`;
   const node = smokeNode.path;
   const site = await timed(`seed WordPress, smoke (playground, Node ${smokeNode.version})`, () =>
@@ -396,7 +436,7 @@ async function runPlaygroundSmoke(chromiumPath) {
     // can take longer than the default deadline, and this test is about Playground working.
     WORDPRESS_TIMEOUT_MS: '20000',
   };
-  const deployment = await inTurn(() =>
+  const deployment = await turns.inTurn(lane, () =>
     timed(`next build, smoke (Node ${smokeNode.version})`, () => buildAndDeploy(SMOKE.name, env, node)),
   );
   const appLog = join(workFolder, `app-${SMOKE.name}.log`);
@@ -425,15 +465,19 @@ try {
     console.log('[e2e] (install php-cli, php-sqlite3 and php-gd for a much faster run on native PHP)');
   }
   const lanes = [
-    ...structures.map((name) => () => runStructure(name, chromiumPath)),
-    ...(runSmoke ? [() => runPlaygroundSmoke(chromiumPath)] : []),
+    ...structures.map((name) => (turns, lane) => runStructure(name, chromiumPath, turns, lane)),
+    ...(runSmoke ? [(turns, lane) => runPlaygroundSmoke(chromiumPath, turns, lane)] : []),
   ];
+  const turns = buildTurns(lanes.length, lanes.length > 0 ? warmCompilerCache() : Promise.resolve());
   const guarded = lanes.map(
-    (lane) => () =>
-      lane().catch((error) => {
-        failed = true;
-        console.error(`\n[e2e] ${error instanceof Error ? error.message : error}`);
-      }),
+    (run, lane) => () =>
+      run(turns, lane)
+        .catch((error) => {
+          failed = true;
+          console.error(`\n[e2e] ${error instanceof Error ? error.message : error}`);
+        })
+        // A lane that failed before its build lets the later lanes build.
+        .finally(() => turns.release(lane)),
   );
   if (values.sequential) {
     for (const lane of guarded) await lane();
