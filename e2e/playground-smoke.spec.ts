@@ -10,7 +10,7 @@ import { pathOf, textOf, wordpressGet, wordpressUrl, wordpressWrite, type WordPr
 test.describe.configure({ mode: 'serial' });
 
 /** Playground answers slowly (it boots WordPress per request); a re-render makes several requests. */
-const FRESH_WITHIN = { timeout: 60_000, intervals: [500] };
+const FRESH_WITHIN = { timeout: 120_000, intervals: [1000] };
 
 async function titleAt(request: import('@playwright/test').APIRequestContext, path: string) {
   const html = await (await request.get(path)).text();
@@ -30,7 +30,7 @@ test('an article is served by the production server, and an edit in WordPress re
   page,
   request,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const { data } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { per_page: 1, page: 2 });
   const post = data[0];
   if (!post) throw new Error('no post');

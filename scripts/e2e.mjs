@@ -433,8 +433,9 @@ async function runPlaygroundSmoke(chromiumPath, turns, lane) {
     SITE_URL: appUrl,
     NODE_ENV: 'production',
     // Playground boots WordPress for every request; on a busy machine a re-render's requests
-    // can take longer than the default deadline, and this test is about Playground working.
-    WORDPRESS_TIMEOUT_MS: '20000',
+    // can take longer than the default deadline (beside two reader workers, at times far longer),
+    // and this test is about Playground working, not about its speed.
+    WORDPRESS_TIMEOUT_MS: '45000',
   };
   const deployment = await turns.inTurn(lane, () =>
     timed(`next build, smoke (Node ${smokeNode.version})`, () => buildAndDeploy(SMOKE.name, env, node)),
