@@ -90,7 +90,7 @@ async function readSitemaps(request: APIRequestContext, siteUrl: string) {
   const byKind = new Map<string, { loc: string; lastmod: string | null }[]>();
   for (const chunk of chunks) {
     expect(chunk, 'chunks are listed on the frontend origin').toMatch(
-      new RegExp(`^${siteUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/sitemaps/[a-z]+-[1-9]\\d*\\.xml$`),
+      new RegExp(`^${siteUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/sitemaps/[a-z0-9_-]+-[1-9]\\d*\\.xml$`),
     );
     const path = new URL(chunk).pathname;
     const xml = await fetchXml(request, path, 'application/xml; charset=utf-8');
