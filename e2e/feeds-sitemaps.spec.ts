@@ -155,7 +155,7 @@ test.describe('sitemaps, on the frontend’s own origin', () => {
     }
 
     // The listed archives are pages of this site.
-    for (const kind of ['categories', 'tags', 'event-series', 'events', 'authors']) {
+    for (const kind of ['categories', 'tags', 'event-series', 'events', 'people', 'authors']) {
       const first = listed.get(kind)?.[0];
       if (!first) throw new Error(`no ${kind} listed`);
       expect((await request.get(new URL(first.loc).pathname)).status(), first.loc).toBe(200);
