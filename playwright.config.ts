@@ -14,6 +14,7 @@ const EDITOR_SPECS = [
   'editor',
   'faults',
   'injection',
+  'kinds-editor',
   'outage',
   'preview-security',
   'write-routes',

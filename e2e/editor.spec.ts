@@ -1,5 +1,6 @@
 import { signPreviewToken } from '../lib/wordpress';
 import { expect, test } from '@playwright/test';
+import { FRESH_WITHIN, LISTS_FRESH_WITHIN, titleAt } from './freshness';
 import { rawGet } from './raw-http';
 import {
   pathOf,
@@ -14,18 +15,6 @@ import {
  * Editors' flows, through the real WordPress REST API and the real companion plugin: nothing
  * here calls the frontend's webhook itself. Runs after the reader suite (it changes content).
  */
-const FRESH_WITHIN = { timeout: 5_000, intervals: [250] };
-/**
- * Lists re-render several WordPress queries; on the embedded WordPress (PHP in WebAssembly,
- * about ten times slower than native PHP) that can take longer than one page does.
- */
-const LISTS_FRESH_WITHIN = { timeout: 30_000, intervals: [250] };
-
-async function titleAt(request: import('@playwright/test').APIRequestContext, path: string) {
-  const html = await (await request.get(path)).text();
-  return /<h1 class="article__title">([^<]*)<\/h1>/.exec(html)?.[1] ?? null;
-}
-
 test.describe.configure({ mode: 'serial' });
 
 test('a changed title is live on the post’s page within 5 seconds, with no other action', async ({

@@ -6,11 +6,11 @@
 export type PostTarget = { id: number; type: string };
 
 /** A post type's name as WordPress allows them (sanitize_key, at most 20 characters; 32 here). */
-const TYPE_NAME = /^[a-z0-9_-]{1,32}$/;
+export const POST_TYPE_NAME = /^[a-z0-9_-]{1,32}$/;
 
 /** The item that untrusted type and id strings name, or null when they name nothing valid. */
 export function parsePostTarget(type: unknown, id: unknown): PostTarget | null {
-  if (typeof type !== 'string' || !TYPE_NAME.test(type)) return null;
+  if (typeof type !== 'string' || !POST_TYPE_NAME.test(type)) return null;
   if (typeof id !== 'string' || !/^[1-9]\d{0,9}$/.test(id)) return null;
   return { type, id: Number(id) };
 }

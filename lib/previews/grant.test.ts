@@ -15,6 +15,13 @@ describe('preview grants', () => {
     expect(verifyPreviewGrant(SECRET, grant, post12, NOW + 3600)).toBe(false);
   });
 
+  it('accept a grant for an item of a custom post type', () => {
+    const event = { type: 'event', id: 143 };
+    const grant = signPreviewGrant(SECRET, event, NOW + 60);
+    expect(verifyPreviewGrant(SECRET, grant, event, NOW)).toBe(true);
+    expect(verifyPreviewGrant(SECRET, grant, { type: 'post', id: 143 }, NOW)).toBe(false);
+  });
+
   it('refuse a grant for another post or another type', () => {
     const grant = signPreviewGrant(SECRET, post12, NOW + 60);
     expect(verifyPreviewGrant(SECRET, grant, { type: 'post', id: 13 }, NOW)).toBe(false);

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { POST_TYPE_NAME } from '@/lib/post-target';
 import type { PreviewTarget } from '@/lib/wordpress';
 
 /**
@@ -22,7 +23,8 @@ export const PREVIEW_GRANT_SECONDS = 60 * 60;
 const MAX_GRANT_LENGTH = 500;
 
 const grantSchema = z.object({
-  type: z.enum(['post', 'page']),
+  // Any post type's name, as the preview link names it: events and other custom types too.
+  type: z.string().regex(POST_TYPE_NAME),
   id: z.number().int().positive(),
   exp: z.number().int().positive(),
 });
