@@ -28,9 +28,15 @@ export function PostTemplate({
   customFields?: unknown;
   unlocked?: boolean;
 }) {
-  const locked = post.isPasswordProtected && !unlocked;
-  const fields = prepareCustomFields(locked ? {} : customFields, site.addresses);
-  const candidates = templateCandidates(singularSubjectOf(post));
+  const all = templateCandidates(singularSubjectOf(post));
+  if (post.isPasswordProtected && !unlocked) {
+    // Locked, an item is its password form and nothing else, whatever its template: the
+    // built-in shows that, and no template's schema is asked about fields it may not see.
+    const builtIn = { ...all, names: all.names.slice(-1) };
+    return renderSingularTemplate(builtIn, { post, site, fields: {}, unlocked }, templates).element;
+  }
+  const fields = prepareCustomFields(customFields, site.addresses);
+  const candidates = all;
   return renderSingularTemplate(candidates, { post, site, fields, unlocked }, templates).element;
 }
 

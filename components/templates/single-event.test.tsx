@@ -112,6 +112,13 @@ describe('single-event', () => {
     expect(render(acf, locked, true)).toContain('Bandstand');
   });
 
+  it('renders a locked event as its password form, with no complaint about the fields it may not see', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const html = render(acf, { ...event, id: 140, isPasswordProtected: true });
+    expect(html).toContain('name="password"');
+    expect(errors).not.toHaveBeenCalled();
+  });
+
   it('is for events only: a post of another type renders as an article', () => {
     expect(render(acf, samplePost())).not.toContain('event__details');
   });
