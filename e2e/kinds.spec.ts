@@ -204,6 +204,30 @@ test.describe('a hierarchical custom taxonomy', () => {
   });
 });
 
+test.describe('a custom post type without archive (the people directory: no code of its own)', () => {
+  test('a person has a page at its permalink, through the built-in template; the directory has no archive', async ({
+    page,
+    baseURL,
+  }) => {
+    const { data } = await wordpressGet<WordPressPost[]>('/wp/v2/people', { slug: 'maren-holt' });
+    const person = data[0];
+    if (!person) throw new Error('the seed has no person maren-holt');
+    const path = pathOf(person.link);
+    expect(path).toBe('/people/maren-holt/');
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('h1')).toHaveText(textOf(person.title.rendered));
+    for (const missing of [
+      '/people/',
+      '/people/page/2/',
+      '/people/visiting-the-office/',
+      '/people/no-one/',
+    ]) {
+      expect((await rawGet(baseURL ?? '', missing)).status, missing).toBe(404);
+    }
+  });
+});
+
 test('the events feed and a nested series feed are valid RSS of the right events, on this origin', async ({
   request,
   baseURL,
