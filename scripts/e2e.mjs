@@ -29,6 +29,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,6 +120,36 @@ for (const name of values.structure ?? []) {
 const everything = !values.structure && !values.smoke && positionals.length === 0;
 const structures = values.structure ?? (values.smoke ? [] : Object.keys(STRUCTURES));
 const runSmoke = values.smoke || everything;
+
+/**
+ * Every port this run listens on must be free: a WordPress or server left over from an
+ * interrupted run would otherwise answer in place of this run's, with another site and another
+ * secret, and the tests would fail (or pass) for reasons of their own.
+ */
+async function assertPortsFree(ports) {
+  const taken = [];
+  for (const port of ports) {
+    const free = await new Promise((resolvePort) => {
+      const server = createServer();
+      server.once('error', () => resolvePort(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolvePort(true)));
+    });
+    if (!free) taken.push(port);
+  }
+  if (taken.length > 0) {
+    throw new Error(
+      `Port${taken.length > 1 ? 's' : ''} ${taken.join(', ')} already in use: is another run (or what an interrupted ` +
+        'one left behind) still listening? Stop it, or set E2E_PORT_OFFSET to run beside it.',
+    );
+  }
+}
+await assertPortsFree([
+  ...structures.flatMap((name) => {
+    const { wordpressPort, proxiedWordPressPort, appPort, secondAppPort } = STRUCTURES[name];
+    return [wordpressPort, proxiedWordPressPort, appPort, secondAppPort].filter((port) => port !== null);
+  }),
+  ...(runSmoke ? [SMOKE.wordpressPort, SMOKE.appPort] : []),
+]);
 
 const requestedWordPress = values.wordpress ?? process.env.E2E_WORDPRESS ?? 'auto';
 if (!['auto', 'native', 'playground'].includes(requestedWordPress))
