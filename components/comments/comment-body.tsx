@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { parseSanitizedHtml } from '@/lib/content/render';
+import { sanitizeCommentContent } from '@/lib/content/sanitize';
+import type { SiteAddresses } from '@/lib/wordpress';
 
 /** Comments already reported by this process, so a bad one is logged once, not on every render. */
 const reported = new Set<number>();
@@ -16,15 +18,24 @@ function reportOnce(commentId: number, error: unknown) {
 }
 
 /**
- * One comment's body, parsed on its own (the HTML was sanitised in lib/wordpress; it is never
- * injected raw). Anyone can write a comment, so a body that cannot be parsed must not take its
- * article or the comments beside it down: it becomes a placeholder, and the server says which
- * comment once.
+ * One comment's body: WordPress's HTML sanitised here (its links read against the site's
+ * addresses) and parsed on its own, never injected raw. Anyone can write a comment, so a body
+ * that cannot be parsed must not take its article or the comments beside it down: it becomes a
+ * placeholder, and the server says which comment once.
  */
-export function CommentBody({ commentId, html }: { commentId: number; html: string }) {
+export function CommentBody({
+  commentId,
+  html,
+  addresses,
+}: {
+  commentId: number;
+  /** WordPress's rendered HTML, unsanitised. */
+  html: string;
+  addresses: SiteAddresses;
+}) {
   let body: ReactNode;
   try {
-    body = parseSanitizedHtml(html);
+    body = parseSanitizedHtml(sanitizeCommentContent(html, addresses));
   } catch (error) {
     reportOnce(commentId, error);
     return <p className="comment__content comment__content--unavailable">This comment cannot be shown.</p>;

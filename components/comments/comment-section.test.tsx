@@ -1,9 +1,25 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Comment, CommentPage } from '@/lib/wordpress';
+import { singleAddress, type Comment, type CommentPage } from '@/lib/wordpress';
 import { CommentSection } from './comment-section';
 
-const site = { timezone: 'UTC', language: 'en-US' };
+// What the caps in the sanitiser make unlikely, but cannot rule out for every input: a body
+// whose sanitising or parsing throws (Node's stack, say). This one does.
+vi.mock('@/lib/content/sanitize', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/lib/content/sanitize')>();
+  return {
+    ...original,
+    sanitizeCommentContent: (
+      html: string,
+      ...rest: [Parameters<typeof original.sanitizeCommentContent>[1]]
+    ) => {
+      if (html.includes('cannot be parsed')) throw new RangeError('Maximum call stack size exceeded');
+      return original.sanitizeCommentContent(html, ...rest);
+    },
+  };
+});
+
+const site = { timezone: 'UTC', language: 'en-US', addresses: singleAddress('http://wp.example.test') };
 
 function comment(id: number, contentHtml: string, replies: Comment[] = []): Comment {
   return {
@@ -29,8 +45,22 @@ function render(threads: Comment[]) {
 describe('CommentSection isolates each comment', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  // Past what the sanitiser lets through: the renderer must survive what slips by it.
-  const unparseable = `${'<b><i>'.repeat(5000)}deep${'</i></b>'.repeat(5000)}`;
+  it('shows a comment as WordPress sent it only once sanitised: no script, handler or javascript: link', () => {
+    const html = render([
+      comment(
+        1,
+        '<p onclick="steal()">Kind words <script>steal()</script><a href="javascript:steal()">here</a> ' +
+          'and <a href="http://wp.example.test/salt-roads/">a story</a></p>',
+      ),
+    ]);
+    expect(html).toContain('Kind words');
+    expect(html).not.toMatch(/<script|onclick|javascript:/i);
+    // A link into the site becomes a frontend path, as in post content.
+    expect(html).toMatch(/href="\/salt-roads\/?"/);
+  });
+
+  // A body that fails to sanitise or parse (see the mock above), whatever slips past the caps.
+  const unparseable = '<p>a body that cannot be parsed</p>';
 
   it('shows a comment that cannot be parsed as a placeholder, its siblings and replies intact', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});

@@ -1,11 +1,14 @@
 import Link from 'next/link';
 import { OUTCOME_MESSAGES, outcomeAnchor, type SubmissionOutcome } from '@/lib/comments/form';
 import { commentPagePath } from '@/lib/wordpress';
-import type { Comment, CommentPage } from '@/lib/wordpress';
+import type { Comment, CommentPage, SiteAddresses } from '@/lib/wordpress';
 import { FormattedDate, type SiteDates } from '../formatted-date';
 import { CommentBody } from './comment-body';
 import { CommentForm } from './comment-form';
 import '../islands.css';
+
+/** What the section needs of the site: how to write dates, and what comments' links are read against. */
+type CommentSite = SiteDates & { addresses: SiteAddresses };
 
 /** Outcomes a reader without JavaScript is sent back to after posting (see lib/comments/submit.ts). */
 const ANCHORED_OUTCOMES: SubmissionOutcome[] = [
@@ -29,7 +32,7 @@ function CommentAuthor({ comment }: { comment: Comment }) {
   );
 }
 
-function CommentItem({ comment, maxDepth, site }: { comment: Comment; maxDepth: number; site: SiteDates }) {
+function CommentItem({ comment, maxDepth, site }: { comment: Comment; maxDepth: number; site: CommentSite }) {
   return (
     <li id={`comment-${comment.id}`} className="comment">
       <article className="comment__body" aria-labelledby={`comment-${comment.id}-by`}>
@@ -40,7 +43,7 @@ function CommentItem({ comment, maxDepth, site }: { comment: Comment; maxDepth: 
             <FormattedDate iso={comment.publishedAt} site={site} />
           </a>
         </p>
-        <CommentBody commentId={comment.id} html={comment.contentHtml} />
+        <CommentBody commentId={comment.id} html={comment.contentHtml} addresses={site.addresses} />
         {comment.depth < maxDepth && (
           // Shown only once the comment form is interactive (CSS), which then makes it a reply.
           <button
@@ -80,7 +83,7 @@ export function CommentSection({
   postPath: string;
   comments: CommentPage;
   open: boolean;
-  site: SiteDates;
+  site: CommentSite;
 }) {
   const { totalComments, threads, page, totalPages, maxDepth } = comments;
   if (!open && totalComments === 0) return null;

@@ -2,7 +2,8 @@ import { clientAddress } from '@/lib/client-address';
 import { RateLimiter } from '@/lib/rate-limit';
 import { readBodyCapped } from '@/lib/request-body';
 import { isCrossSiteRequest } from '@/lib/request-origin';
-import type { Comment, NewComment } from '@/lib/wordpress';
+import { sanitizeCommentContent } from '@/lib/content/sanitize';
+import { createComment, getSiteInfo, type Comment, type NewComment } from '@/lib/wordpress';
 import {
   FIELD,
   OUTCOME_MESSAGES,
@@ -226,4 +227,13 @@ export async function handleCommentSubmission(
         return respond('unavailable');
     }
   }
+}
+
+/**
+ * Creates a comment in WordPress and returns it ready to show in the browser: the JSON answer's
+ * HTML is sanitised as the comment section sanitises it, since the island inserts it as is.
+ */
+export async function createDisplayableComment(comment: NewComment): Promise<Comment> {
+  const [created, site] = await Promise.all([createComment(comment), getSiteInfo()]);
+  return { ...created, contentHtml: sanitizeCommentContent(created.contentHtml, site.addresses) };
 }

@@ -1,14 +1,13 @@
 import { cache } from 'react';
 import { getConfig } from '@/lib/config';
-import { sanitizeCommentContent } from '@/lib/content/sanitize';
 import { publishedCache, wordpressTransport } from './client';
 import { signedCommentHeaders } from './comment-signature';
 import { WordPressRequestRejectedError } from './errors';
 import { toIsoUtc } from './map';
 import { rawCommentListSchema, rawCommentSchema, type RawComment } from './schemas';
-import { getSiteAddresses, getSiteIndex } from './site';
+import { getSiteIndex } from './site';
 import { TAGS } from './tags';
-import type { Comment, CommentPage, CommentSettings, SiteAddresses } from './types';
+import type { Comment, CommentPage, CommentSettings } from './types';
 import { htmlToText } from './html-text';
 
 /** WordPress's defaults, used when the companion plugin does not publish the site's own. */
@@ -42,14 +41,14 @@ export function safeAuthorUrl(url: string): string | null {
   }
 }
 
-function mapComment(raw: RawComment, addresses: SiteAddresses): Comment {
+function mapComment(raw: RawComment): Comment {
   return {
     id: raw.id,
     parentId: raw.parent,
     authorName: htmlToText(raw.author_name) || 'Anonymous',
     authorUrl: safeAuthorUrl(raw.author_url),
     publishedAt: toIsoUtc(raw.date_gmt, raw.date_gmt),
-    contentHtml: sanitizeCommentContent(raw.content.rendered, addresses),
+    contentHtml: raw.content.rendered,
     status: raw.status === 'approved' ? 'approved' : 'hold',
     depth: 1,
     replies: [],
@@ -148,7 +147,6 @@ export async function getCommentPage(
 }
 
 const listApprovedComments = cache(async (postId: number): Promise<Comment[]> => {
-  const addresses = await getSiteAddresses();
   const comments: Comment[] = [];
   for (let page = 1; page <= MAX_COMMENT_REQUESTS; page++) {
     const response = await wordpressTransport()({
@@ -164,7 +162,7 @@ const listApprovedComments = cache(async (postId: number): Promise<Comment[]> =>
       schema: rawCommentListSchema,
       cache: publishedCache([TAGS.comments(postId)]),
     });
-    comments.push(...response.data.map((raw) => mapComment(raw, addresses)));
+    comments.push(...response.data.map(mapComment));
     if (page >= (response.totalPages ?? 1)) break;
   }
   return comments;
@@ -238,7 +236,7 @@ export async function createComment(input: NewComment): Promise<Comment> {
       },
       signBody: (body) => signedCommentHeaders(body, input.clientAddress, getConfig().sharedSecret),
     });
-    return mapComment(data, await getSiteAddresses());
+    return mapComment(data);
   } catch (error) {
     if (error instanceof WordPressRequestRejectedError) {
       throw new CommentRejectedError(rejectionOf(error.code, error.status), error);

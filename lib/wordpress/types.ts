@@ -99,7 +99,10 @@ export interface Comment {
   /** An http(s) address, or null: render as a link only then. */
   authorUrl: string | null;
   publishedAt: string;
-  /** Sanitised HTML, safe to render as is. */
+  /**
+   * WordPress's rendered HTML, unsanitised: anyone may write a comment, so render it only through
+   * lib/content (sanitizeCommentContent), as post content.
+   */
   contentHtml: string;
   status: 'approved' | 'hold';
   /** 1 for a top-level comment. */

@@ -1,7 +1,7 @@
 import { revalidateTag } from 'next/cache';
-import { commentRateLimiter, handleCommentSubmission } from '@/lib/comments/submit';
+import { commentRateLimiter, createDisplayableComment, handleCommentSubmission } from '@/lib/comments/submit';
 import { getConfig } from '@/lib/config';
-import { createComment, getContentSlug, TAGS } from '@/lib/wordpress';
+import { getContentSlug, TAGS } from '@/lib/wordpress';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +9,7 @@ const rateLimiter = commentRateLimiter();
 
 export function POST(request: Request) {
   return handleCommentSubmission(request, {
-    createComment,
+    createComment: createDisplayableComment,
     revalidateComments: async (postId) => {
       revalidateTag(TAGS.comments(postId), { expire: 0 });
       // A post that had no comments was rendered without asking for them (lib/wordpress
