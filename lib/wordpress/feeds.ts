@@ -1,7 +1,7 @@
 import { publishedCache, wordpressTransport } from './client';
 import { findTaxonomyKind, getKinds } from './kinds';
 import { mapPost } from './map';
-import { listSourceOf, type PostListQuery } from './posts';
+import { fetchMergedList, listSourceOf, type PostListQuery } from './posts';
 import { rawPostListSchema } from './schemas';
 import { getSiteAddresses } from './site';
 import { TAGS } from './tags';
@@ -47,6 +47,13 @@ export async function listFeedPosts(query: FeedQuery): Promise<Post[]> {
   const kinds = await getKinds();
   const source = listSourceOf(query, kinds);
   if (!source) return [];
+  if (source.alsoFrom) {
+    const [merged, addresses] = await Promise.all([
+      fetchMergedList(source, FEED_SIZE, { _embed: EMBED, _fields: FEED_FIELDS }),
+      getSiteAddresses(),
+    ]);
+    return (merged?.items ?? []).map((post) => mapPost(post, addresses));
+  }
   const params = query.kind === 'home' ? {} : source.params;
   const listedType =
     query.kind === 'type'

@@ -1,4 +1,4 @@
-import { describe, it, expect, vi, beforeEach } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WordPressRequestRejectedError } from './errors';
 import errorFixture from './fixtures/error-invalid-page-number.json';
 import indexFixture from './fixtures/index.json';
@@ -6,6 +6,8 @@ import pageFixture from './fixtures/page.json';
 import postFixture from './fixtures/post.json';
 import postsFixture from './fixtures/posts.json';
 import { singleAddress, type SiteAddresses } from './paths';
+import { buildKinds, getKinds } from './kinds';
+import { plainWordPressKinds } from './kinds.test-helpers';
 import { findContentAtPath, getProtectedPost, listPosts } from './posts';
 import { getSiteAddresses, getSiteInfo } from './site';
 
@@ -399,5 +401,70 @@ describe('getSiteInfo', () => {
   it('falls back to UTC when WordPress has only a UTC offset', async () => {
     fetchMock.mockResolvedValueOnce(json({ ...indexFixture, timezone_string: '', gmt_offset: 2 }));
     expect((await getSiteInfo()).timezone).toBe('UTC');
+  });
+});
+
+describe('a custom taxonomy shared by two post types', () => {
+  const restType = (slug: string, restBase: string) => ({
+    slug,
+    name: slug,
+    rest_base: restBase,
+    rest_namespace: 'wp/v2',
+    viewable: true,
+    taxonomies: ['topic'],
+  });
+  const sharedKinds = buildKinds(
+    { post: restType('post', 'posts'), event: restType('event', 'events'), talk: restType('talk', 'talks') },
+    {
+      topic: { slug: 'topic', name: 'Topics', rest_base: 'topics', types: ['event', 'talk'], viewable: true },
+    },
+    singleAddress('http://wp.example.test'),
+  );
+  const item = (id: number, type: string, dateGmt: string) => ({
+    ...postFixture,
+    id,
+    type,
+    slug: `${type}-${id}`,
+    link: `http://wp.example.test/${type}s/${type}-${id}/`,
+    date: dateGmt,
+    date_gmt: dateGmt,
+  });
+
+  beforeEach(() => {
+    vi.mocked(getKinds).mockResolvedValue(sharedKinds);
+    fetchMock.mockImplementation(async (input) => {
+      const route = new URL(String(input)).searchParams.get('rest_route');
+      if (route === '/wp/v2/events')
+        return json([item(1, 'event', '2024-05-01T10:00:00'), item(3, 'event', '2024-01-01T10:00:00')], 200, {
+          'X-WP-Total': '2',
+        });
+      if (route === '/wp/v2/talks')
+        return json([item(2, 'talk', '2024-03-01T10:00:00')], 200, { 'X-WP-Total': '1' });
+      return json([], 200);
+    });
+  });
+  afterEach(() => {
+    vi.mocked(getKinds).mockResolvedValue(plainWordPressKinds(buildKinds));
+  });
+
+  it('lists the items of both types, newest first, counted together, one request per type', async () => {
+    const list = await listPosts({ kind: 'term', taxonomy: 'topic', id: 5 }, 1);
+    expect(list?.items.map((post) => post.id)).toEqual([1, 2, 3]);
+    expect(list).toMatchObject({ page: 1, totalItems: 3, totalPages: 1 });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    for (const call of [0, 1]) {
+      const { url, init } = requested(call);
+      expect(url.searchParams.get('topics')).toBe('5');
+      expect(url.searchParams.get('per_page')).toBe('10');
+      expect(init.next?.tags).toEqual(['wp:list:term:topic:5']);
+    }
+  });
+
+  it('asks each type for everything up to a later page, and ends where that would pass 100', async () => {
+    await listPosts({ kind: 'term', taxonomy: 'topic', id: 5 }, 3);
+    expect(requested(0).url.searchParams.get('per_page')).toBe('30');
+    fetchMock.mockClear();
+    expect(await listPosts({ kind: 'term', taxonomy: 'topic', id: 5 }, 11)).toBeNull();
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });

@@ -15,7 +15,7 @@ import {
 import { mapPost, mapPostSummary, toIsoUtc } from './map';
 import { parsePathSegments, pathFromSegments, samePath } from './paths';
 import { MAX_PAGE_NUMBER } from './permalinks';
-import { rawPostListSchema, rawPostSchema } from './schemas';
+import { rawPostListSchema, rawPostSchema, type RawPost } from './schemas';
 import { getSiteAddresses } from './site';
 import { TAGS } from './tags';
 import type { Paginated, Post, PostSummary } from './types';
@@ -76,7 +76,18 @@ export interface ListSource {
   route: string;
   params: Record<string, string | number | boolean>;
   tag: string;
+  /**
+   * More collections the list also draws from, with the same filter: a custom taxonomy shared by
+   * several post types lists them all, newest first, as WordPress's own term archive does.
+   */
+  alsoFrom?: string[];
 }
+
+/**
+ * How deep a list drawn from several collections can go: each is asked once for everything up
+ * to the requested page, at most WordPress's per_page maximum. Past it such a list ends.
+ */
+export const MAX_MERGED_DEPTH = 100;
 
 const POSTS_ROUTE = '/wp/v2/posts';
 
@@ -97,13 +108,15 @@ export function listSourceOf(query: PostListQuery, kinds: Kinds): ListSource | n
     }
     case 'term': {
       const taxonomy = findTaxonomyKind(kinds, query.taxonomy);
-      const listed = taxonomy ? findContentKind(kinds, taxonomy.types[0] ?? '') : null;
-      if (!taxonomy || !listed) return null;
+      const listed = (taxonomy?.types ?? []).flatMap((type) => findContentKind(kinds, type) ?? []);
+      const [first, ...others] = listed;
+      if (!taxonomy || !first) return null;
       // As on WordPress's own archives, a hierarchical term's list includes its children's items.
       const params = taxonomy.hierarchical
         ? { [`${taxonomy.restBase}[terms]`]: query.id, [`${taxonomy.restBase}[include_children]`]: true }
         : { [taxonomy.restBase]: query.id };
-      return { route: listed.route, params, tag: TAGS.termList(taxonomy.taxonomy, query.id) };
+      const source = { route: first.route, params, tag: TAGS.termList(taxonomy.taxonomy, query.id) };
+      return others.length > 0 ? { ...source, alsoFrom: others.map((kind) => kind.route) } : source;
     }
     case 'author':
       return { route: posts, params: { author: query.id }, tag: TAGS.authorList(query.id) };
@@ -144,6 +157,7 @@ export async function listPosts(query: PostListQuery, page: number): Promise<Pag
     return null;
   const source = listSourceOf(query, await getKinds());
   if (!source) return null;
+  if (source.alsoFrom) return listMerged(source, page);
   try {
     const [response, addresses] = await Promise.all([
       wordpressTransport()({
@@ -166,6 +180,52 @@ export async function listPosts(query: PostListQuery, page: number): Promise<Pag
     }
     throw error;
   }
+}
+
+/**
+ * The newest `count` items of a list drawn from several collections: the first `count` of each
+ * (one request per collection, in parallel), merged newest first. Null past MAX_MERGED_DEPTH.
+ */
+export async function fetchMergedList(
+  source: ListSource,
+  count: number,
+  extra: { _embed: string; _fields: readonly string[] },
+): Promise<{ items: RawPost[]; total: number } | null> {
+  if (count > MAX_MERGED_DEPTH) return null;
+  const responses = await Promise.all(
+    [source.route, ...(source.alsoFrom ?? [])].map((route) =>
+      wordpressTransport()({
+        route,
+        params: { ...source.params, page: 1, per_page: count, ...extra },
+        schema: rawPostListSchema,
+        cache: publishedCache([source.tag]),
+      }),
+    ),
+  );
+  const newestFirst = (a: RawPost, b: RawPost) =>
+    toIsoUtc(b.date_gmt, b.date).localeCompare(toIsoUtc(a.date_gmt, a.date)) || b.id - a.id;
+  return {
+    items: responses
+      .flatMap((response) => response.data)
+      .sort(newestFirst)
+      .slice(0, count),
+    total: responses.reduce((sum, response) => sum + (response.total ?? response.data.length), 0),
+  };
+}
+
+async function listMerged(source: ListSource, page: number): Promise<Paginated<PostSummary> | null> {
+  const [merged, addresses] = await Promise.all([
+    fetchMergedList(source, page * POSTS_PER_PAGE, { _embed: EMBED, _fields: SUMMARY_FIELDS }),
+    getSiteAddresses(),
+  ]);
+  if (!merged) return null;
+  const totalItems = Math.min(merged.total, MAX_MERGED_DEPTH);
+  return {
+    items: merged.items.slice((page - 1) * POSTS_PER_PAGE).map((post) => mapPostSummary(post, addresses)),
+    page,
+    totalItems: merged.total,
+    totalPages: Math.max(1, Math.ceil(totalItems / POSTS_PER_PAGE)),
+  };
 }
 
 /** The sticky posts, newest first, for the top of the front page. */
