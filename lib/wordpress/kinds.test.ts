@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import indexFixture from './fixtures/index.json';
 import taxonomiesCore from './fixtures/kinds/taxonomies-core.json';
 import taxonomiesWithoutPlugin from './fixtures/kinds/taxonomies-without-plugin.json';
 import taxonomies from './fixtures/kinds/taxonomies.json';
@@ -242,5 +243,37 @@ describe('permastructPrefix', () => {
     ['events/%event%', null],
   ])('%j → %j', (structure, prefix) => {
     expect(permastructPrefix(structure)).toBe(prefix);
+  });
+});
+
+describe('getKinds, when WordPress keeps its listings from anonymous clients', () => {
+  it('serves WordPress’s own kinds, says so once, and throws an outage so the last registry stays', async () => {
+    vi.stubEnv('WORDPRESS_URL', 'http://wp.example.test');
+    vi.stubEnv('SITE_URL', 'http://localhost:3000');
+    vi.stubEnv('WORDPRESS_TIMEOUT_MS', '1500');
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const fetchMock = vi.fn<typeof fetch>(async (input) => {
+      const route = new URL(String(input)).searchParams.get('rest_route');
+      if (route === '/wp/v2/types')
+        return Response.json(
+          { code: 'rest_forbidden', message: 'Sorry.', data: { status: 401 } },
+          { status: 401 },
+        );
+      if (route === '/wp/v2/taxonomies') return Response.json(taxonomies);
+      return Response.json(indexFixture);
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const { getKinds } = await import('./kinds');
+    const kinds = await getKinds();
+    expect(names(kinds).content).toEqual(['page', 'post']);
+    // Only the taxonomies of the types it knows.
+    expect(names(kinds).taxonomies).toEqual(['category', 'post_tag']);
+    await getKinds();
+    expect(errors.mock.calls.filter(([line]) => String(line).includes('/wp/v2/types'))).toHaveLength(1);
+
+    fetchMock.mockImplementation(async () => new Response('down', { status: 503 }));
+    await expect(getKinds()).rejects.toThrow();
+    vi.unstubAllGlobals();
+    vi.unstubAllEnvs();
   });
 });

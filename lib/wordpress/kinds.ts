@@ -16,6 +16,7 @@
 import { cache } from 'react';
 import { z } from 'zod';
 import { publishedCache, wordpressTransport } from './client';
+import { WordPressNotFoundError, WordPressRequestRejectedError } from './errors';
 import { pathFromWordPressLink, type SiteAddresses } from './paths';
 import { getSiteAddresses } from './site';
 import { TAGS } from './tags';
@@ -252,18 +253,43 @@ const kindsPayloadSchema = z.record(z.string(), z.unknown());
  * companion plugin's settings events and the time-based backstop refresh it).
  */
 export const getKinds = cache(async (): Promise<Kinds> => {
-  const transport = wordpressTransport();
   const [types, taxonomies, addresses] = await Promise.all([
-    transport({ route: '/wp/v2/types', schema: kindsPayloadSchema, cache: publishedCache([TAGS.kinds]) }),
-    transport({
-      route: '/wp/v2/taxonomies',
-      schema: kindsPayloadSchema,
-      cache: publishedCache([TAGS.kinds]),
-    }),
+    readKindsPayload('/wp/v2/types'),
+    readKindsPayload('/wp/v2/taxonomies'),
     getSiteAddresses(),
   ]);
-  return buildKinds(types.data, taxonomies.data, addresses);
+  return buildKinds(types, taxonomies, addresses);
 });
+
+/** Routes already reported as refused, so the log says it once per process. */
+const refusedRoutes = new Set<string>();
+
+/**
+ * One of the two listings. Some sites keep them from anonymous clients (a security plugin's
+ * rule, a 401 or 404): the site is then read as WordPress's own kinds — posts, pages,
+ * categories, tags — and the log says so once. An outage is thrown like any other, so the last
+ * good registry stays cached.
+ */
+async function readKindsPayload(route: string): Promise<unknown> {
+  try {
+    const response = await wordpressTransport()({
+      route,
+      schema: kindsPayloadSchema,
+      cache: publishedCache([TAGS.kinds]),
+    });
+    return response.data;
+  } catch (error) {
+    if (!(error instanceof WordPressNotFoundError || error instanceof WordPressRequestRejectedError))
+      throw error;
+    if (!refusedRoutes.has(route)) {
+      refusedRoutes.add(route);
+      console.error(
+        `[kinds] WordPress refused ${route} (${error.message}); serving posts, pages, categories and tags only`,
+      );
+    }
+    return {};
+  }
+}
 
 export function findContentKind(kinds: Kinds, type: string): ContentKind | null {
   return kinds.content.find((kind) => kind.type === type) ?? null;
