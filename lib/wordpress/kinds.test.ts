@@ -6,7 +6,7 @@ import taxonomies from './fixtures/kinds/taxonomies.json';
 import typesCore from './fixtures/kinds/types-core.json';
 import typesWithoutPlugin from './fixtures/kinds/types-without-plugin.json';
 import types from './fixtures/kinds/types.json';
-import { buildKinds, contentKindsForPath, permastructPrefix, type Kinds } from './kinds';
+import { buildKinds, contentKindsForPath, getKinds, permastructPrefix, type Kinds } from './kinds';
 import { singleAddress, type SiteAddresses } from './paths';
 import { listSourceOf } from './posts';
 
@@ -263,7 +263,6 @@ describe('getKinds, when WordPress keeps its listings from anonymous clients', (
       return Response.json(indexFixture);
     });
     vi.stubGlobal('fetch', fetchMock);
-    const { getKinds } = await import('./kinds');
     const kinds = await getKinds();
     expect(names(kinds).content).toEqual(['page', 'post']);
     // Only the taxonomies of the types it knows.
