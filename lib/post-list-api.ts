@@ -3,6 +3,8 @@
  * by the route handler. No server-only imports: the island's bundle includes this file.
  */
 import type { PostListQuery } from '@/lib/wordpress';
+// The grammar alone (no server code): this file is in the browser's bundle.
+import { KIND_NAME } from '@/lib/wordpress/kind-name';
 
 /** Lists that can load more: every archive but search, whose results page has its own links. */
 export type LoadableList = Exclude<PostListQuery, { kind: 'search' }>;
@@ -23,8 +25,6 @@ export function postListApiPath(list: LoadableList, page: number): string {
 
 const ID = /^[1-9]\d{0,9}$/;
 const PAGE = /^[1-9]\d{0,4}$/;
-/** A post type's or taxonomy's name as WordPress allows them; whether it exists the registry says. */
-const KIND_NAME = /^[a-z0-9_-]{1,32}$/;
 
 /** The list and page a request names, or null when anything is malformed. */
 export function parsePostListParams(params: URLSearchParams): { list: LoadableList; page: number } | null {

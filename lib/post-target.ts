@@ -1,3 +1,5 @@
+import { KIND_NAME } from '@/lib/wordpress';
+
 /**
  * An item of any content kind named by type and id, as preview and unlock URLs and forms name
  * them. Whether the type exists is the registry's to say (lib/wordpress/kinds.ts); an unknown one
@@ -5,12 +7,9 @@
  */
 export type PostTarget = { id: number; type: string };
 
-/** A post type's name as WordPress allows them (sanitize_key, at most 20 characters; 32 here). */
-export const POST_TYPE_NAME = /^[a-z0-9_-]{1,32}$/;
-
 /** The item that untrusted type and id strings name, or null when they name nothing valid. */
 export function parsePostTarget(type: unknown, id: unknown): PostTarget | null {
-  if (typeof type !== 'string' || !POST_TYPE_NAME.test(type)) return null;
+  if (typeof type !== 'string' || !KIND_NAME.test(type)) return null;
   if (typeof id !== 'string' || !/^[1-9]\d{0,9}$/.test(id)) return null;
   return { type, id: Number(id) };
 }

@@ -1,7 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { POST_TYPE_NAME } from '@/lib/post-target';
-import type { PreviewTarget } from '@/lib/wordpress';
+import { KIND_NAME, type PreviewTarget } from '@/lib/wordpress';
 
 /**
  * What a verified preview link leaves in the browser: a cookie naming the one post the link was
@@ -24,7 +23,7 @@ const MAX_GRANT_LENGTH = 500;
 
 const grantSchema = z.object({
   // Any post type's name, as the preview link names it: events and other custom types too.
-  type: z.string().regex(POST_TYPE_NAME),
+  type: z.string().regex(KIND_NAME),
   id: z.number().int().positive(),
   exp: z.number().int().positive(),
 });

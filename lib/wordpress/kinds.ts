@@ -17,6 +17,7 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { publishedCache, wordpressTransport } from './client';
 import { WordPressNotFoundError, WordPressRequestRejectedError } from './errors';
+import { KIND_NAME } from './kind-name';
 import { pathFromWordPressLink, type SiteAddresses } from './paths';
 import { getSiteAddresses } from './site';
 import { TAGS } from './tags';
@@ -77,8 +78,6 @@ const INTERNAL_TYPE =
  * whose archives are the author archives.
  */
 const INTERNAL_TAXONOMY = /^(?:nav_menu|link_category|post_format|author|wp_.*)$/;
-/** Names WordPress accepts for post types and taxonomies (sanitize_key, at most 32 characters). */
-const KIND_NAME = /^[a-z0-9_-]{1,32}$/;
 /** A REST base is one or more plain path segments: never a pattern such as font-faces'. */
 const REST_BASE = /^[a-zA-Z0-9_-]+(?:\/[a-zA-Z0-9_-]+)*$/;
 

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { KIND_NAME } from './kind-name';
 
 /**
  * Preview links the companion plugin puts behind WordPress's Preview button:
@@ -9,7 +10,7 @@ import { z } from 'zod';
 const payloadSchema = z.object({
   id: z.number().int().positive(),
   // Any post type's name (the companion plugin names the real one); the registry decides.
-  type: z.string().regex(/^[a-z0-9_-]{1,32}$/),
+  type: z.string().regex(KIND_NAME),
   exp: z.number().int().positive(),
 });
 export type PreviewTarget = { id: number; type: string };

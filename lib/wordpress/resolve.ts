@@ -9,6 +9,7 @@ import {
 import { getKinds, type ContentKind, type TaxonomyKind } from './kinds';
 import { parsePathSegments, pathFromSegments, samePath } from './paths';
 import {
+  commentPagePath,
   dateArchivePath,
   paginatedPath,
   parseDateArchive,
@@ -70,9 +71,7 @@ const resolveJoinedPath = cache(async (joined: string): Promise<ResolvedPath> =>
     };
   }
   if (content.kind === 'redirect') {
-    const path =
-      comments.commentPage > 1 ? `${content.path}comment-page-${comments.commentPage}/` : content.path;
-    return { kind: 'redirect', path };
+    return { kind: 'redirect', path: commentPagePath(content.path, comments.commentPage) };
   }
   return NOT_FOUND;
 });
