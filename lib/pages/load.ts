@@ -98,8 +98,8 @@ function describeDate(
   }).format(new Date(Date.UTC(year, month - 1, day ?? 1)));
 }
 
-/** Title, kicker, description, Yoast's own head of the first page, and the SEO kind of a list. */
-function describeList(list: ListTarget, site: SiteInfo) {
+/** A list's heading (title, kicker, description), Yoast's own head of its first page, and its SEO kind. */
+function listHeading(list: ListTarget, site: SiteInfo) {
   switch (list.kind) {
     case 'home':
       return {
@@ -150,7 +150,7 @@ function describeList(list: ListTarget, site: SiteInfo) {
 
 async function loadList(list: ListTarget, page: number): Promise<LoadedPage> {
   const site = await getSiteInfo();
-  const described = describeList(list, site);
+  const described = listHeading(list, site);
   // Only the date archive's and the post type archive's heads are not described by Yoast's
   // objects: Yoast's get_head answers for them by URL, as for the front page.
   const yoastDescribed = list.kind !== 'date';
