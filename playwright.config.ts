@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import projectLists from './e2e/projects.json';
 
 /**
  * The end-to-end suite runs against a production build and a freshly seeded WordPress (native
@@ -8,19 +9,12 @@ import { defineConfig } from '@playwright/test';
 const chromiumPath = process.env.E2E_CHROMIUM_PATH || undefined;
 const chromiumArgs = (process.env.E2E_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
 
-/** Specs that write to WordPress or break it; every other spec only reads. */
-const EDITOR_SPECS = [
-  'comment-editor',
-  'editor',
-  'faults',
-  'injection',
-  'kinds-editor',
-  'outage',
-  'preview-security',
-  'write-routes',
-];
-/** Specs that need servers of their own, started by scripts/e2e.mjs for their project. */
-const OWN_SERVER_SPECS = ['instances', 'playground-smoke'];
+/**
+ * Specs that write to WordPress or break it (`editors`), and specs that need servers of their own,
+ * started by scripts/e2e.mjs for their project (`ownServer`); every other spec only reads.
+ * scripts/e2e.mjs reads the same lists to share the specs out between its lanes.
+ */
+const { editors: EDITOR_SPECS, ownServer: OWN_SERVER_SPECS } = projectLists;
 const specs = (names: string[]) => new RegExp(`(^|/)(${names.join('|')})\\.spec\\.ts$`);
 
 export default defineConfig({

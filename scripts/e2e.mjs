@@ -1,18 +1,20 @@
 #!/usr/bin/env node
-// The end-to-end run. For each permalink structure: a freshly seeded WordPress, a production
-// build pointed at it (`next build`, then `server.mjs`), and the Playwright suite in Chromium;
-// and a smoke test of the embedded WordPress exactly as `npm run demo` runs it (Playground).
-// Everything started here is stopped here, pass or fail.
+// The end-to-end run, in lanes (see LANES): each a freshly seeded WordPress, a production build
+// pointed at it (`next build`, then `server.mjs`) and its share of the Playwright suite in
+// Chromium; every spec runs under the postname permalink structure, URL-dependent ones under the
+// date structure too. And a smoke test of the embedded WordPress exactly as `npm run demo` runs
+// it (Playground). Everything started here is stopped here, pass or fail.
 //   node scripts/e2e.mjs [--structure postname|date]… [--smoke] [--wordpress native|playground]
-//                        [--sequential] [-- <playwright args>]
+//                        [--sequential] [-- <test files or patterns>]
+// Naming test files runs only the lanes that hold them.
 //
 // Which WordPress: native PHP (`php -S`, Debian's php-cli with php-sqlite3, and php-gd to seed)
 // when installed, Playground otherwise; `--wordpress` or E2E_WORDPRESS chooses. Both run the same
 // WordPress build, SQLite integration, plugins and seed (wordpress/dev/native-php.mjs).
 //
-// The structures and the smoke run side by side, each on its own ports: their builds take turns
-// (they share .next/; each build then moves to its own folder, see `buildAndDeploy`), first
-// structure first, after one compile that fills Turbopack's cache while WordPress is being seeded
+// The lanes and the smoke run side by side, each on its own ports: their builds take turns (they
+// share .next/; each build then moves to its own folder, see `buildAndDeploy`), in the lanes'
+// order, after one compile that fills Turbopack's cache while WordPress is being seeded
 // (`warmCompilerCache`); the rest overlaps.
 // `--sequential` runs them one after another. At the end a table says how long each phase took;
 // E2E_TIMINGS_FILE names a JSON file to write it to as well (scripts/test.mjs reads it).
@@ -31,7 +33,7 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startEmbeddedWordPress } from '../wordpress/dev/embedded-wordpress.mjs';
@@ -46,43 +48,80 @@ import { formatTimings, timer } from './timings.mjs';
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(projectRoot);
 
-// The whole suite runs on the first structure. The second reruns what depends on URLs —
-// routing, archives, links in feeds and sitemaps, editors' flows — and skips what does not
-// (accessibility and HTML checks, head parity, the outage), to keep the run short.
 // E2E_PORT_OFFSET moves every port below, so two checkouts can run the suite side by side.
 const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
 if (!Number.isInteger(PORT_OFFSET) || PORT_OFFSET < 0 || PORT_OFFSET > 50_000)
   throw new Error('E2E_PORT_OFFSET must be a whole number from 0 to 50000, e.g. E2E_PORT_OFFSET=100');
-const STRUCTURES = {
-  // The first structure also runs with Redis: the whole suite through the shared cache, then a
-  // second instance for the multi-instance checks. Its app reaches WordPress through the fault
-  // proxy (forwarding unchanged unless the fault suite says otherwise): the site's URL is the
-  // proxy's port, WordPress itself listens on `proxiedWordPressPort`.
+
+// Which Playwright project each spec belongs to (playwright.config.ts reads the same list).
+const projectLists = JSON.parse(readFileSync(join(projectRoot, 'e2e/projects.json'), 'utf8'));
+const specFile = (name) => `e2e/${name}.spec.ts`;
+const specsOf = (names) => names.map(specFile);
+const specNames = readdirSync(join(projectRoot, 'e2e'))
+  .filter((file) => file.endsWith('.spec.ts'))
+  .map((file) => basename(file, '.spec.ts'))
+  .sort();
+const READER_SPECS = specsOf(
+  specNames.filter((name) => !projectLists.editors.includes(name) && !projectLists.ownServer.includes(name)),
+);
+const EDITOR_SPECS = specsOf(projectLists.editors);
+// The editors run one at a time and mostly wait (for a webhook, a re-render, WordPress to come
+// back), so they get a WordPress and an app of their own and run beside the readers instead of
+// after them; the slowest reader spec goes before them there, so both lanes take about as long.
+const READERS_BESIDE_EDITORS = specsOf(['quality']);
+
+/**
+ * The lanes: each a freshly seeded WordPress, a build and an app, its own ports and the specs it
+ * runs per project (readers, then editors, then instances). Every spec runs under the postname
+ * structure, in one of its two lanes. The date structure reruns what depends on URLs — routing,
+ * archives, links in feeds and sitemaps, editors' flows — and skips what does not (accessibility
+ * and HTML checks, head parity, the outage), to keep the run short.
+ * The postname lanes share their cache through Redis (the whole suite runs through it; the first
+ * lane then starts a second instance for the multi-instance checks), and their apps reach
+ * WordPress through the fault proxy (forwarding unchanged unless the fault suite says otherwise):
+ * the site's URL is the proxy's port, WordPress itself listens on `proxiedWordPressPort`.
+ */
+const LANES = {
   postname: {
+    structure: 'postname',
     permalinkStructure: '/%postname%/',
     wordpressPort: 9411 + PORT_OFFSET,
     proxiedWordPressPort: 9413 + PORT_OFFSET,
     appPort: 3100 + PORT_OFFSET,
     secondAppPort: 3101 + PORT_OFFSET,
-    readers: [],
-    editors: [],
-    instances: ['e2e/instances.spec.ts'],
+    sharedCache: true,
+    projects: {
+      readers: READER_SPECS.filter((spec) => !READERS_BESIDE_EDITORS.includes(spec)),
+      instances: specsOf(['instances']),
+    },
     // Merged into the demo content before the build, for e2e/import.spec.ts.
     importFixture: 'wordpress/dev/import/fixtures/harbour-notes.xml',
   },
+  'postname-editors': {
+    structure: 'postname',
+    permalinkStructure: '/%postname%/',
+    wordpressPort: 9415 + PORT_OFFSET,
+    proxiedWordPressPort: 9416 + PORT_OFFSET,
+    appPort: 3104 + PORT_OFFSET,
+    secondAppPort: null,
+    sharedCache: true,
+    projects: { readers: READERS_BESIDE_EDITORS, editors: EDITOR_SPECS },
+  },
   date: {
+    structure: 'date',
     permalinkStructure: '/%year%/%monthnum%/%day%/%postname%/',
     wordpressPort: 9412 + PORT_OFFSET,
     proxiedWordPressPort: null,
     appPort: 3102 + PORT_OFFSET,
     secondAppPort: null,
-    readers: ['reader', 'archives', 'bad-input', 'feeds-sitemaps', 'protected'].map(
-      (name) => `e2e/${name}.spec.ts`,
-    ),
-    editors: ['editor'].map((name) => `e2e/${name}.spec.ts`),
-    instances: null,
+    sharedCache: false,
+    projects: {
+      readers: specsOf(['reader', 'archives', 'bad-input', 'feeds-sitemaps', 'protected']),
+      editors: specsOf(['editor']),
+    },
   },
 };
+const PROJECT_ORDER = ['readers', 'editors', 'instances'];
 /** The embedded WordPress as `npm run demo` runs it: Playground, whatever --wordpress says. */
 const SMOKE = {
   name: 'playground',
@@ -112,14 +151,45 @@ const { values, positionals } = parseArgs({
   },
   allowPositionals: true,
 });
+const structureNames = [...new Set(Object.values(LANES).map((lane) => lane.structure))];
 for (const name of values.structure ?? []) {
-  if (!(name in STRUCTURES))
-    throw new Error(`Unknown structure "${name}"; use ${Object.keys(STRUCTURES).join(' or ')}`);
+  if (!structureNames.includes(name))
+    throw new Error(`Unknown structure "${name}"; use ${structureNames.join(' or ')}`);
 }
 // With neither a structure, the smoke nor test files named, everything runs.
 const everything = !values.structure && !values.smoke && positionals.length === 0;
-const structures = values.structure ?? (values.smoke ? [] : Object.keys(STRUCTURES));
+const structures = values.structure ?? (values.smoke ? [] : structureNames);
+
+/**
+ * What a lane's project runs: its specs, or those of the test files named on the command line
+ * that are among them (Playwright's own reading of a name: a pattern matched against the file's
+ * path, `:line` allowed). Empty when none is.
+ */
+function selectedSpecs(specs) {
+  if (positionals.length === 0) return specs;
+  return positionals.filter((name) => {
+    const pattern = name.replace(/(:\d+){1,2}$/, '');
+    let matches;
+    try {
+      const expression = new RegExp(pattern);
+      matches = (spec) => expression.test(spec) || spec.includes(pattern);
+    } catch {
+      matches = (spec) => spec.includes(pattern);
+    }
+    return specs.some(matches);
+  });
+}
+/** The lanes to run: those of the chosen structures with something to run. */
+const chosenLanes = Object.entries(LANES)
+  .filter(([, lane]) => structures.includes(lane.structure))
+  .filter(([, lane]) => Object.values(lane.projects).some((specs) => selectedSpecs(specs).length > 0))
+  .map(([name]) => name);
 const runSmoke = values.smoke || everything;
+if (chosenLanes.length === 0 && !runSmoke) {
+  throw new Error(
+    `No lane of ${structures.join(' or ')} runs ${positionals.join(' ')}: see LANES in scripts/e2e.mjs.`,
+  );
+}
 
 /**
  * Every port this run listens on must be free: a WordPress or server left over from an
@@ -144,8 +214,8 @@ async function assertPortsFree(ports) {
   }
 }
 await assertPortsFree([
-  ...structures.flatMap((name) => {
-    const { wordpressPort, proxiedWordPressPort, appPort, secondAppPort } = STRUCTURES[name];
+  ...chosenLanes.flatMap((name) => {
+    const { wordpressPort, proxiedWordPressPort, appPort, secondAppPort } = LANES[name];
     return [wordpressPort, proxiedWordPressPort, appPort, secondAppPort].filter((port) => port !== null);
   }),
   ...(runSmoke ? [SMOKE.wordpressPort, SMOKE.appPort] : []),
@@ -205,9 +275,8 @@ function moveFolder(from, to) {
 
 /**
  * The builds share .next/ and so take turns, after `first` (see warmCompilerCache) and in the
- * lanes' order rather than as their WordPress is ready: the first structure's lane runs the whole
- * suite and is the longest, so its build goes first even when a shorter lane's WordPress is
- * seeded sooner. `turns.inTurn(lane, task)` waits for every earlier lane to have built (or given
+ * lanes' order rather than as their WordPress is ready: the postname lanes run the most and are
+ * the longest, so their builds go first even when a shorter lane's WordPress is seeded sooner. `turns.inTurn(lane, task)` waits for every earlier lane to have built (or given
  * up: `turns.release(lane)`).
  */
 function buildTurns(count, first) {
@@ -336,16 +405,16 @@ function testEnvironment({ appUrl, site, permalinkStructure, chromiumPath, appLo
   };
 }
 
-async function runStructure(name, chromiumPath, turns, lane) {
-  const structure = STRUCTURES[name];
-  const appUrl = `http://127.0.0.1:${structure.appPort}`;
+async function runLane(name, chromiumPath, turns, turn) {
+  const lane = LANES[name];
+  const appUrl = `http://127.0.0.1:${lane.appPort}`;
   const log = (line) => console.log(`[wordpress e2e-${name}] ${line}`);
   const site = await timed(`seed WordPress, ${name} (${wordpressServer})`, () =>
     startEmbeddedWordPress({
       name: `e2e-${name}`,
-      port: structure.proxiedWordPressPort ?? structure.wordpressPort,
-      sitePort: structure.wordpressPort,
-      permalinkStructure: structure.permalinkStructure,
+      port: lane.proxiedWordPressPort ?? lane.wordpressPort,
+      sitePort: lane.wordpressPort,
+      permalinkStructure: lane.permalinkStructure,
       reset: true,
       frontendUrl: appUrl,
       server: wordpressServer,
@@ -356,22 +425,22 @@ async function runStructure(name, chromiumPath, turns, lane) {
   site.server = wordpressServer;
   // The proxy answers at the site's own URL, so it runs before anything reads the site.
   let faultProxy = null;
-  if (structure.proxiedWordPressPort !== null) {
-    faultProxy = await startFaultProxy({ port: structure.wordpressPort, upstream: site.url });
+  if (lane.proxiedWordPressPort !== null) {
+    faultProxy = await startFaultProxy({ port: lane.wordpressPort, upstream: site.url });
     stoppers.push(faultProxy.stop);
     console.log(
       `[e2e] ${name}: WordPress behind the fault proxy ${faultProxy.url} (control ${faultProxy.controlUrl})`,
     );
   }
   let importFixture = null;
-  if (structure.importFixture) {
+  if (lane.importFixture) {
     // The fixture names a file this site serves, at its address without E2E_PORT_OFFSET; the
     // copy imported (and re-imported by e2e/import.spec.ts) names it where the site is now.
     importFixture = join(workFolder, `import-${name}.xml`);
     writeFileSync(
       importFixture,
-      readFileSync(structure.importFixture, 'utf8').replaceAll(
-        `http://127.0.0.1:${structure.wordpressPort - PORT_OFFSET}/`,
+      readFileSync(lane.importFixture, 'utf8').replaceAll(
+        `http://127.0.0.1:${lane.wordpressPort - PORT_OFFSET}/`,
         `${site.siteUrl}/`,
       ),
     );
@@ -388,50 +457,51 @@ async function runStructure(name, chromiumPath, turns, lane) {
   }
 
   const env = { ...process.env, ...site.env, SITE_URL: appUrl, NODE_ENV: 'production' };
-  const deployment = await turns.inTurn(lane, () => {
-    console.log(`\n[e2e] ${name} permalinks (${structure.permalinkStructure}): building… (${seconds()})`);
+  const deployment = await turns.inTurn(turn, () => {
+    console.log(`\n[e2e] ${name} permalinks (${lane.permalinkStructure}): building… (${seconds()})`);
     return timed(`next build, ${name}`, () => buildAndDeploy(name, env));
   });
   let redis = null;
-  if (structure.instances !== null) {
+  if (lane.sharedCache) {
     redis = await startRedis({ port: await freePort() });
     stoppers.push(redis.stop);
     env.REDIS_URL = redis.url;
     console.log(`[e2e] ${name}: sharing the cache through Redis at ${redis.url}`);
   }
   const appLog = join(workFolder, `app-${name}.log`);
-  const stopApp = await startApp(name, deployment, structure.appPort, env, appLog);
+  const stopApp = await startApp(name, deployment, lane.appPort, env, appLog);
   console.log(`[e2e] ${name}: running Playwright (${seconds()})`);
   const testEnv = {
     ...testEnvironment({
       appUrl,
       site,
-      permalinkStructure: structure.permalinkStructure,
+      permalinkStructure: lane.permalinkStructure,
       chromiumPath,
       appLog,
     }),
     E2E_FAULT_PROXY_URL: faultProxy?.controlUrl ?? '',
     ...(importFixture ? { E2E_IMPORT_FIXTURE: importFixture } : {}),
   };
-  // Readers first, then editors (who change content and stop WordPress), as two runs so a
-  // file selection applies to both (Playwright runs a dependency project unfiltered).
-  for (const project of ['readers', 'editors', 'instances']) {
-    if (structure[project] === null) continue;
+  // Readers first, then editors (who change content and stop WordPress), then the instances,
+  // each a run of its own so a file selection applies to each (Playwright runs a dependency
+  // project unfiltered).
+  for (const project of PROJECT_ORDER) {
+    const specs = selectedSpecs(lane.projects[project] ?? []);
+    if (specs.length === 0) continue;
     if (project === 'instances') {
       const second = startServer(
         process.execPath,
-        [join(projectRoot, 'server.mjs'), '--port', String(structure.secondAppPort)],
+        [join(projectRoot, 'server.mjs'), '--port', String(lane.secondAppPort)],
         { env, cwd: deployment, prefix: `[app ${name} B] ` },
       );
       stoppers.push(second.stop);
-      await waitForUrl(`http://127.0.0.1:${structure.secondAppPort}/`, {
+      await waitForUrl(`http://127.0.0.1:${lane.secondAppPort}/`, {
         child: second.child,
         timeoutMs: 60_000,
       });
-      testEnv.E2E_INSTANCE_B_URL = `http://127.0.0.1:${structure.secondAppPort}`;
+      testEnv.E2E_INSTANCE_B_URL = `http://127.0.0.1:${lane.secondAppPort}`;
       testEnv.E2E_REDIS_PORT = new URL(redis.url).port;
     }
-    const specs = positionals.length > 0 ? positionals : structure[project];
     await timed(`Playwright ${project}, ${name}`, () =>
       playwright(name, deployment, project, specs, testEnv),
     );
@@ -497,7 +567,7 @@ try {
     console.log('[e2e] (install php-cli, php-sqlite3 and php-gd for a much faster run on native PHP)');
   }
   const lanes = [
-    ...structures.map((name) => (turns, lane) => runStructure(name, chromiumPath, turns, lane)),
+    ...chosenLanes.map((name) => (turns, turn) => runLane(name, chromiumPath, turns, turn)),
     ...(runSmoke ? [(turns, lane) => runPlaygroundSmoke(chromiumPath, turns, lane)] : []),
   ];
   const turns = buildTurns(lanes.length, lanes.length > 0 ? warmCompilerCache() : Promise.resolve());
