@@ -45,7 +45,9 @@ async function load(plugin, environmentType) {
   return JSON.parse(result.text);
 }
 
-describe('the development-only mu-plugins', () => {
+// Each test runs PHP in WebAssembly; beside a busy end-to-end run that can take longer than
+// Vitest's default five seconds without anything being wrong.
+describe('the development-only mu-plugins', { timeout: 30_000 }, () => {
   it.each(muPlugins)(
     '%s hooks into nothing on a production or staging site, and says why',
     async (plugin) => {
