@@ -15,8 +15,9 @@
 //   get the prerendered not-found page instead, with the same status.
 // - Pages Next answers from its ISR cache are kept in memory, gzip and brotli computed once,
 //   and later requests for them are answered from there without entering Next (serving/).
-//   Any revalidation empties that copy, on this instance and, through Redis, on every other
-//   (the cache handler carries the message).
+//   A revalidation drops the copies of the pages that carry one of its tags, on this instance
+//   and, through Redis, on every other (the cache handler carries the message). Every response
+//   from Next's cache names its tags for the HTTP caches in front (serving/cache-tags.mjs).
 // - A request body over its route's cap is refused with 413 before Next would buffer it
 //   (serving/body-limits.mjs).
 // - Every request carries the address of the connection it came on (x-broadsheet-client-address,
@@ -35,6 +36,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import next from 'next';
 import { configurationFailureMessage, ConfigurationError, parseConfig } from './lib/environment.mjs';
 import { enforceBodyLimit } from './serving/body-limits.mjs';
+import { applyCacheTags, tagPrefixFrom } from './serving/cache-tags.mjs';
+import { purgersFromEnvironment } from './serving/purge.mjs';
 import { cacheKeyFor, captureIntoCache, isDocumentRequest, sendEntry } from './serving/fast-path.mjs';
 import { PageCache } from './serving/page-cache.mjs';
 
@@ -56,6 +59,7 @@ const pageCache = new PageCache({
   maxAgeMs: 60_000,
 });
 const pageCacheEnabled = process.env.PAGE_CACHE !== 'off';
+const tagPrefix = readTagPrefix();
 // Uploaded media is served by WordPress; pages' Content-Security-Policy allows its origin.
 const mediaOrigin = new URL(config.wordpressUrl).origin;
 
@@ -74,9 +78,32 @@ function readConfig() {
   }
 }
 
+/** CACHE_TAG_PREFIX, with the purgers' variables checked at start rather than at the first edit. */
+function readTagPrefix() {
+  try {
+    purgersFromEnvironment(process.env);
+    return tagPrefixFrom(process.env);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
+
 // Next's cache handler (serving/cache-handler.mjs) calls this after every revalidation it
-// applies, local or from another instance.
-globalThis[Symbol.for('broadsheet.revalidated')] = () => pageCache.clear();
+// applies, local or from another instance, with its tags.
+globalThis[Symbol.for('broadsheet.revalidated')] = (tags) => pageCache.invalidate(tags ?? []);
+
+/**
+ * Turns the tags Next's cache entry carries into the public cache-tag headers on any response
+ * that is not captured into the fast path (which does so itself), e.g. client-router payloads.
+ */
+function tagResponse(res) {
+  const writeHead = res.writeHead;
+  res.writeHead = function writeHeadWithTags(...args) {
+    applyCacheTags(res, tagPrefix);
+    return writeHead.apply(this, args);
+  };
+}
 
 const distDir = join(process.cwd(), '.next');
 const notFoundHtml = readFileOrNull(join(distDir, 'server/app/_not-found.html'));
@@ -228,9 +255,10 @@ createServer((req, res) => {
     sendEntry(req, res, entry, 'HIT');
     return;
   }
+  tagResponse(res);
   // Installed first, so it receives what the corrections below finally write.
   if (isDocumentRequest(req)) {
-    captureIntoCache(req, res, { key: cacheKey, pageCache, mediaOrigin, log: console.error });
+    captureIntoCache(req, res, { key: cacheKey, pageCache, mediaOrigin, tagPrefix, log: console.error });
   }
   if (isPageRequest(req)) {
     const answerNow = interceptResponse(res, (status, type) => {

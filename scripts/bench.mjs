@@ -20,13 +20,15 @@ import { parseArgs } from 'node:util';
 import { startEmbeddedWordPress } from '../wordpress/dev/embedded-wordpress.mjs';
 import { findNativePhp } from '../wordpress/dev/native-php.mjs';
 import { startCountingProxy } from './bench/counting-proxy.mjs';
-import { GOALS, evaluateGoals, formatMegabytes, ratio } from './bench/goals.mjs';
+import { measureRequestsPerEdit, measureUnderEdits } from './bench/editing.mjs';
+import { GOALS, evaluateEditingGoals, evaluateGoals, formatMegabytes, ratio } from './bench/goals.mjs';
 import { describeResponse, getRaw, readResidentBytes, sendSignedWebhook } from './bench/http.mjs';
 import { chooseLoadGenerator } from './bench/load.mjs';
 import { connectToInspector } from './live-memory.mjs';
 import { formatMs, formatRate, formatShare, formatTable, formatTimes } from './bench/table.mjs';
 import { onShutdown, runToCompletion, startServer, waitForUrl } from './processes.mjs';
 import { freePort } from './redis.mjs';
+import { startVarnish } from './varnish.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -348,6 +350,92 @@ async function sampleMemoryDuring(pid, work) {
   }
 }
 
+/**
+ * Issue 18's figures, on Broadsheet's own server: the article through Varnish against the
+ * ceiling (the same bytes, one run after the other), then the home page and an article the edits
+ * do not touch under an edit a second to the measured article, then WordPress requests per edit.
+ * A failure here is reported and leaves the rest of the benchmark standing.
+ */
+async function measureEditing(
+  load,
+  broadsheetOrigin,
+  ceilingOrigin,
+  proxy,
+  pages,
+  wordpressEnv,
+  broadsheetPort,
+) {
+  const secret = wordpressEnv.BROADSHEET_SECRET;
+  const edited = pages.article.webhookObject;
+  try {
+    const varnish = await startVarnish({ port: await freePort(), backendPorts: [broadsheetPort] });
+    stoppers.push(varnish.stop);
+    const articleUrl = (origin) => `${origin}${pages.article.path}`;
+    await warmUntil(articleUrl(varnish.url), 'x-varnish-cache', 'HIT');
+    const run = (origin) =>
+      load.run({ url: articleUrl(origin), connections: 50, seconds: settings.seconds, headers: GZIP });
+    await run(varnish.url);
+    const ceilingRun = await run(ceilingOrigin);
+    const varnishRun = await run(varnish.url);
+    report.editing.varnish = {
+      varnish: varnishRun.requestsPerSecond,
+      varnishP99Ms: varnishRun.latencyMs.p99,
+      ceiling: ceilingRun.requestsPerSecond,
+      ceilingP99Ms: ceilingRun.latencyMs.p99,
+    };
+    log(
+      `article through Varnish, gzip, c=50: ${formatRate(varnishRun.requestsPerSecond)} req/s; ceiling ${formatRate(ceilingRun.requestsPerSecond)}`,
+    );
+    await varnish.stop();
+    stoppers.splice(stoppers.indexOf(varnish.stop), 1);
+
+    const unedited = pages.coldArticles[0];
+    const editingPages = [
+      { name: 'home', path: '/' },
+      { name: 'unedited article', path: unedited.path },
+    ];
+    for (const page of editingPages)
+      await warmUntil(`${broadsheetOrigin}${page.path}`, 'x-broadsheet-cache', 'HIT');
+    report.editing.underEdits = await measureUnderEdits({
+      load,
+      origin: broadsheetOrigin,
+      proxy,
+      secret,
+      edited,
+      pages: editingPages,
+      seconds: settings.seconds,
+      log,
+    });
+    const readPages = [
+      { name: 'edited article', path: pages.article.path },
+      ...pages.measured.filter((page) => page.name !== 'article'),
+      { name: 'unedited article', path: unedited.path },
+    ];
+    // The lists among them that show the edited post: the goal's allowance.
+    let listsShowingPost = 0;
+    for (const page of pages.measured.filter((page) => page.name !== 'article')) {
+      const answer = await getRaw(`${broadsheetOrigin}${page.path}`);
+      if (answer.body.toString('utf8').includes(`href="${pages.article.path}"`)) listsShowingPost += 1;
+    }
+    const perEdit = await measureRequestsPerEdit({
+      origin: broadsheetOrigin,
+      proxy,
+      secret,
+      edited,
+      pages: readPages,
+      settleDelayMs: Number(wordpressEnv.WORDPRESS_TIMEOUT_MS ?? 8000) + 2000,
+    });
+    report.editing.perEdit = { ...perEdit, listsShowingPost };
+    log(
+      `one edit: ${perEdit.firstRound} WordPress request(s) at once, ${perEdit.settleRound} after the settle delay ` +
+        `(${JSON.stringify(perEdit.requested)}); lists showing the post: ${listsShowingPost}`,
+    );
+  } catch (error) {
+    report.editing.error = error instanceof Error ? error.message : String(error);
+    log(`tag-precise invalidation: failed: ${report.editing.error}`);
+  }
+}
+
 function printReport(report) {
   const find = (server, page, connections, encoding) =>
     report.throughput.find(
@@ -453,6 +541,31 @@ function printReport(report) {
         `${memory.liveAfterSoak.externalMb} MB).`,
     );
   }
+  const editing = report.editing;
+  if (editing.underEdits.length > 0) {
+    console.log('\nUnder an edit a second to the measured article (Broadsheet, gzip, c=50)\n');
+    console.log(
+      formatTable(
+        [
+          { title: 'page' },
+          right('no edits req/s'),
+          right('editing req/s'),
+          right('share'),
+          right('edits'),
+          right('WordPress requests'),
+        ],
+        editing.underEdits.map((row) => [
+          row.page,
+          formatRate(row.noEditsRequestsPerSecond),
+          formatRate(row.underEditsRequestsPerSecond),
+          formatShare(row.share),
+          String(row.edits),
+          String(row.wordpressRequests),
+        ]),
+      ),
+    );
+  }
+  if (editing.error) console.log(`\nTag-precise invalidation figures incomplete: ${editing.error}`);
   console.log('\nGoals\n');
   for (const verdict of report.goals) {
     const mark = verdict.pass === null ? 'n/a ' : verdict.pass ? 'PASS' : 'FAIL';
@@ -478,6 +591,8 @@ const report = {
   throughput: [],
   coldRenders: [],
   staleBurst: null,
+  /** Issue 18: throughput under an edit a second, WordPress requests per edit, Varnish in front. */
+  editing: { underEdits: [], perEdit: null, varnish: null, error: null },
   memory: {
     atStartBytes: null,
     afterWarmupBytes: null,
@@ -619,6 +734,7 @@ try {
     ],
     pages.measured,
   );
+  await measureEditing(load, broadsheetOrigin, ceilingOrigin, proxy, pages, wordpress.env, ports.broadsheet);
   for (const server of [baseline, ceiling]) {
     await server.stop();
     stoppers.splice(stoppers.indexOf(server.stop), 1);
@@ -654,6 +770,7 @@ report.goals = evaluateGoals({
   staleBurst: report.staleBurst,
   memory: report.memory,
 });
+report.goals.push(...evaluateEditingGoals(report.editing));
 report.goalTargets = GOALS;
 if (report.pages) printReport(report);
 const file = join(resultsFolder, `bench-${report.startedAt.replace(/[:.]/g, '-')}.json`);

@@ -43,6 +43,7 @@ import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
 import { onShutdown, runToCompletion, startServer, waitForUrl } from './processes.mjs';
 import { freePort, startRedis } from './redis.mjs';
+import { startVarnish } from './varnish.mjs';
 import { formatTimings, timer } from './timings.mjs';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -362,7 +363,7 @@ async function startApp(lane, deployment, port, env, logFile, node = process.exe
   });
   const stop = stopLater(app.stop);
   await waitForUrl(`http://127.0.0.1:${port}/`, { child: app.child, timeoutMs: 60_000 });
-  return stop;
+  return Object.assign(stop, { pid: app.child.pid });
 }
 
 /**
@@ -462,11 +463,23 @@ async function runLane(name, chromiumPath, turns, turn) {
     return timed(`next build, ${name}`, () => buildAndDeploy(name, env));
   });
   let redis = null;
+  let varnish = null;
   if (lane.sharedCache) {
     redis = await startRedis({ port: await freePort() });
     stoppers.push(redis.stop);
     env.REDIS_URL = redis.url;
     console.log(`[e2e] ${name}: sharing the cache through Redis at ${redis.url}`);
+  }
+  if (lane.secondAppPort !== null) {
+    // Varnish in front of both instances (the second starts with the instances project); every
+    // revalidation purges it from the start.
+    varnish = await startVarnish({
+      port: await freePort(),
+      backendPorts: [lane.appPort, lane.secondAppPort],
+    });
+    stoppers.push(varnish.stop);
+    env.VARNISH_PURGE_URLS = varnish.url;
+    console.log(`[e2e] ${name}: Varnish in front of both instances at ${varnish.url}`);
   }
   const appLog = join(workFolder, `app-${name}.log`);
   const stopApp = await startApp(name, deployment, lane.appPort, env, appLog);
@@ -501,6 +514,11 @@ async function runLane(name, chromiumPath, turns, turn) {
       });
       testEnv.E2E_INSTANCE_B_URL = `http://127.0.0.1:${lane.secondAppPort}`;
       testEnv.E2E_REDIS_PORT = new URL(redis.url).port;
+      // The spec stops and resumes both instances (SIGSTOP/SIGCONT) and stops Varnish.
+      testEnv.E2E_INSTANCE_PIDS = `${stopApp.pid},${second.child.pid}`;
+      testEnv.E2E_VARNISH_URL = varnish.url;
+      testEnv.E2E_VARNISH_PID = String(varnish.pid);
+      testEnv.E2E_VARNISH_WORK_FOLDER = varnish.workFolder;
     }
     await timed(`Playwright ${project}, ${name}`, () =>
       playwright(name, deployment, project, specs, testEnv),

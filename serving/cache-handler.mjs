@@ -12,8 +12,12 @@
 //   the others through a Redis message, and in a Redis hash that an instance reads when it
 //   (re)connects, so one that missed messages catches up. Each instance then serves the last good
 //   page while it re-renders, exactly as a single instance does.
-// - Every revalidation also empties the fast layer's in-memory page copies (serving/), here and,
-//   through the same message, on every other instance.
+// - Every revalidation also empties the fast layer's in-memory copies of the pages that carry one
+//   of its tags (serving/), here and, through the same message, on every other instance.
+// - After every revalidation applied here, the HTTP caches in front are told to purge its tags
+//   (purge.mjs), without the revalidation waiting for them.
+// - Every entry read or written has its tags (Next's `x-next-cache-tags`) copied to a header Next
+//   sends with the page, so the server knows the tags of what it serves (see cache-tags.mjs).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -21,6 +25,8 @@ import { RedisStringsHandler } from '@trieb.work/nextjs-turbo-redis-cache';
 import fileSystemCacheModule from 'next/dist/server/lib/incremental-cache/file-system-cache.js';
 import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
 import { createClient } from 'redis';
+import { exposeEntryTags } from './cache-tags.mjs';
+import { purgeAfterRevalidation } from './purge.mjs';
 
 const FileSystemCache = fileSystemCacheModule.default ?? fileSystemCacheModule;
 const { tagsManifest } = tagsManifestModule;
@@ -159,6 +165,12 @@ export default class BroadsheetCacheHandler {
   }
 
   async get(key, context) {
+    const entry = await this.#read(key, context);
+    exposeEntryTags(entry?.value);
+    return entry;
+  }
+
+  async #read(key, context) {
     if (this.redis && entriesUsable(this.redis)) {
       try {
         return await this.redis.entries.get(key, context);
@@ -170,6 +182,8 @@ export default class BroadsheetCacheHandler {
   }
 
   async set(key, data, context) {
+    // The same object is the response Next is about to send for a page it just rendered.
+    exposeEntryTags(data);
     await this.local.set(key, data, context);
     if (this.redis && entriesUsable(this.redis)) {
       await this.redis.entries.set(key, data, context).catch((error) => {
@@ -184,6 +198,13 @@ export default class BroadsheetCacheHandler {
     const at = Date.now();
     await this.local.revalidateTag(tags, durations);
     emptyPageCopies(tags);
+    await this.#share(tags, at, durations);
+    // Only now, with the tags stale here and published to the other instances: a cache in front
+    // that refetches at once must not get the old page from any of them. Not awaited.
+    purgeAfterRevalidation(tags);
+  }
+
+  async #share(tags, at, durations) {
     const state = this.redis;
     if (!state || state.down || !state.publisher.isReady) return;
     // No durations means "expire now", as in Next's own handler.

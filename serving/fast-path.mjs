@@ -4,6 +4,7 @@
 // copied and why the copy can never outlive a revalidation.
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import { applyCacheTags } from './cache-tags.mjs';
 import { chooseEncoding, etagFor, isStorable, matchesEtag } from './page-cache.mjs';
 import { contentSecurityPolicy, inlineScriptHashes, isHtml } from './security-headers.mjs';
 
@@ -139,10 +140,11 @@ export function sendEntry(req, res, entry, fastCache) {
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {{ key: string | null, pageCache: import('./page-cache.mjs').PageCache | null,
- *   mediaOrigin?: string, log: (message: string) => void }} options
- *   key or pageCache null: nothing is stored (the policy and compression still apply)
+ *   mediaOrigin?: string, tagPrefix?: string, log: (message: string) => void }} options
+ *   key or pageCache null: nothing is stored (the policy and compression still apply);
+ *   tagPrefix: CACHE_TAG_PREFIX, for the cache-tag headers (cache-tags.mjs)
  */
-export function captureIntoCache(req, res, { key, pageCache, mediaOrigin, log }) {
+export function captureIntoCache(req, res, { key, pageCache, mediaOrigin, tagPrefix = '', log }) {
   const generation = pageCache?.generation ?? 0;
   const acceptEncoding = req.headers['accept-encoding'];
   delete req.headers['accept-encoding'];
@@ -204,9 +206,10 @@ export function captureIntoCache(req, res, { key, pageCache, mediaOrigin, log })
       const scriptHashes = inlineScriptHashes(body.toString('utf8'));
       res.setHeader('content-security-policy', contentSecurityPolicy({ scriptHashes, mediaOrigin }));
     }
+    const tags = applyCacheTags(res, tagPrefix);
     const headers = res.getHeaders();
     if (key && pageCache && !headers['content-encoding'] && isStorable(status, headers)) {
-      const entry = await pageCache.store(key, { status, headers, body }, generation);
+      const entry = await pageCache.store(key, { status, headers, body }, generation, tags);
       if (entry) {
         for (const name of res.getHeaderNames()) res.removeHeader(name);
         sendEntry(req, res, entry, 'MISS');

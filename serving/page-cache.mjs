@@ -3,9 +3,10 @@
 // one write instead of a render, a cache read and per-request compression.
 //
 // It is a copy, never a source of truth: an entry is taken only from a response Next marked as
-// served from (or freshly written to) its ISR cache, it lives at most `maxAgeMs`, and any
-// revalidation empties the store, so the next request asks Next again — which answers from ISR
-// with its own tag precision, stale-while-revalidate and outage behaviour intact.
+// served from (or freshly written to) its ISR cache, it lives at most `maxAgeMs`, and a
+// revalidation drops every copy that carries one of its tags (and every copy whose tags are not
+// known), so the next request for those asks Next again — which answers from ISR with its own
+// stale-while-revalidate and outage behaviour intact — while copies no change touched stay.
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
@@ -25,6 +26,11 @@ const REFRESH_GRACE_MS = 5_000;
 const QUICK_BROTLI_QUALITY = 5;
 const BEST_BROTLI_QUALITY = zlibConstants.BROTLI_MAX_QUALITY;
 const BEST_BROTLI_AFTER_MS = 10_000;
+/**
+ * How many revalidated tags are remembered for isOutdated before the store is emptied instead
+ * (which forgets them all): a bound on memory for a site that changes all day.
+ */
+const MAX_REMEMBERED_TAGS = 50_000;
 
 function brotli(body, quality) {
   return brotliAsync(body, {
@@ -114,6 +120,8 @@ export function chooseEncoding(acceptEncoding, ready = { br: true }) {
  * @property {number} storedAt epoch ms
  * @property {number} expiresAt epoch ms
  * @property {string} isrStatus what Next's ISR cache said when the copy was taken (HIT or MISS)
+ * @property {ReadonlySet<string> | null} tags the cache tags of Next's entry (see cache-tags.mjs);
+ *   null when unknown, and then any revalidation drops the copy
  */
 
 /**
@@ -154,8 +162,15 @@ export class PageCache {
   constructor({ maxBytes, maxAgeMs, now = Date.now }) {
     this.maxAgeMs = maxAgeMs;
     this.now = now;
-    /** Bumped by every clear, so a compression that started before it does not store an old page. */
+    /**
+     * Bumped by every revalidation, so a response that was on its way when one happened is not
+     * stored if the revalidation touched it (see isOutdated).
+     */
     this.generation = 0;
+    /** The generation of the last revalidation that dropped everything. */
+    this.clearedAt = 0;
+    /** @type {Map<string, number>} the generation each tag was last revalidated in */
+    this.revalidatedAt = new Map();
     /** @type {LRUCache<string, PageEntry>} */
     this.entries = new LRUCache({
       maxSize: maxBytes,
@@ -203,6 +218,7 @@ export class PageCache {
           storedAt: entry.storedAt,
           expiresAt: entry.expiresAt,
           isrStatus: entry.isrStatus,
+          tags: entry.tags,
         };
         this.entries.set(key, upgraded, { noUpdateTTL: true });
       })
@@ -218,11 +234,13 @@ export class PageCache {
    * @param {string} key
    * @param {{ status: number, headers: Record<string, string | string[] | number | undefined>, body: Buffer }} response
    * @param {number} generation the store's generation when the request reached Next: a response
-   *   begun before a revalidation may hold the page as it was, and is not kept
-   * @returns {Promise<PageEntry | null>} null when a revalidation cleared the store meanwhile
+   *   begun before a revalidation of one of its tags may hold the page as it was, and is not kept
+   * @param {readonly string[] | null} [tags] the page's cache tags; null when unknown
+   * @returns {Promise<PageEntry | null>} null when a revalidation touched the page meanwhile
    */
-  async store(key, response, generation = this.generation) {
-    if (generation !== this.generation) return null;
+  async store(key, response, generation = this.generation, tags = null) {
+    const tagSet = tags === null ? null : new Set(tags);
+    if (this.isOutdated(generation, tagSet)) return null;
     const headers = {};
     for (const [name, value] of Object.entries(response.headers)) {
       if (value === undefined || TRANSFER_HEADERS.has(name)) continue;
@@ -238,7 +256,7 @@ export class PageCache {
       // brotli is an optimisation: without it, gzip is sent.
       brotli(response.body, QUICK_BROTLI_QUALITY).catch(() => null),
     ]);
-    if (generation !== this.generation) return null;
+    if (this.isOutdated(generation, tagSet)) return null;
     const now = this.now();
     /** @type {PageEntry} */
     const entry = {
@@ -250,14 +268,50 @@ export class PageCache {
       storedAt: now,
       expiresAt: now + this.maxAgeMs,
       isrStatus: String(response.headers['x-nextjs-cache'] ?? ''),
+      tags: tagSet,
     };
     this.entries.set(key, entry);
     return entry;
   }
 
-  /** Empties the store: called on every revalidation, here or on another instance. */
+  /**
+   * Whether a revalidation since `generation` touched a page with these tags (any revalidation
+   * touches a page whose tags are unknown).
+   * @param {number} generation
+   * @param {ReadonlySet<string> | null} tags
+   */
+  isOutdated(generation, tags) {
+    if (generation === this.generation) return false;
+    if (this.clearedAt > generation || tags === null) return true;
+    for (const tag of tags) if ((this.revalidatedAt.get(tag) ?? -1) > generation) return true;
+    return false;
+  }
+
+  /**
+   * Drops the copies a revalidation of `tags` touched: those carrying one of the tags and those
+   * whose tags are unknown. Called on every revalidation, here or on another instance; with no
+   * tags (an instance catching up on what it missed) everything goes.
+   * @param {readonly string[]} tags
+   */
+  invalidate(tags) {
+    if (tags.length === 0 || this.revalidatedAt.size + tags.length > MAX_REMEMBERED_TAGS) {
+      this.clear();
+      return;
+    }
+    this.generation += 1;
+    for (const tag of tags) this.revalidatedAt.set(tag, this.generation);
+    const touched = [];
+    for (const [key, entry] of this.entries.entries()) {
+      if (entry.tags === null || tags.some((tag) => entry.tags?.has(tag))) touched.push(key);
+    }
+    for (const key of touched) this.entries.delete(key);
+  }
+
+  /** Empties the store. */
   clear() {
     this.generation += 1;
+    this.clearedAt = this.generation;
+    this.revalidatedAt.clear();
     this.entries.clear();
   }
 

@@ -15,7 +15,45 @@ export const GOALS = {
   staleBurstRefreshes: 1,
   /** Largest change of the server's resident memory over the soak, relative to after warm-up. */
   maxMemoryGrowth: 0.1,
+  /** Issue 18: cached pages under an edit a second keep this share of their throughput without. */
+  minShareUnderEdits: 0.8,
+  /** Issue 18: cached article, gzip, c=50 through Varnish, as a share of the same bytes' ceiling. */
+  minVarnishShareOfCeiling: 0.8,
 };
+
+/**
+ * Verdicts on tag-precise invalidation (issue 18).
+ * @param {{
+ *   underEdits: { page: string, share: number }[],
+ *   perEdit: { firstRound: number, listsShowingPost: number } | null,
+ *   varnish: { varnish: number, ceiling: number } | null,
+ * }} figures
+ * @returns {GoalVerdict[]}
+ */
+export function evaluateEditingGoals({ underEdits, perEdit, varnish }) {
+  const verdicts = underEdits.map((row) => ({
+    goal: `cached ${row.page} under an edit a second: ≥ ${GOALS.minShareUnderEdits * 100} % of its throughput without`,
+    measured: `${(row.share * 100).toFixed(1)} %`,
+    pass: row.share >= GOALS.minShareUnderEdits,
+  }));
+  if (underEdits.length === 0) {
+    verdicts.push({ goal: 'cached pages under an edit a second', measured: 'not measured', pass: null });
+  }
+  verdicts.push({
+    goal: 'WordPress requests per edit ≤ the lists showing the post + 1',
+    measured: perEdit
+      ? `${perEdit.firstRound} (lists showing the post: ${perEdit.listsShowingPost})`
+      : 'not measured',
+    pass: perEdit ? perEdit.firstRound <= perEdit.listsShowingPost + 1 : null,
+  });
+  const share = ratio(varnish?.varnish, varnish?.ceiling);
+  verdicts.push({
+    goal: `cached article through Varnish, gzip, c=50: ≥ ${GOALS.minVarnishShareOfCeiling * 100} % of the ceiling`,
+    measured: share === null ? 'not measured' : `${(share * 100).toFixed(1)} %`,
+    pass: share === null ? null : share >= GOALS.minVarnishShareOfCeiling,
+  });
+  return verdicts;
+}
 
 /** a / b, or null when either is missing or b is zero. */
 export function ratio(a, b) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGoals, ratio } from './goals.mjs';
+import { evaluateEditingGoals, evaluateGoals, ratio } from './goals.mjs';
 import { formatMs, formatRate, formatTable } from './table.mjs';
 
 const MB = 1024 * 1024;
@@ -94,5 +94,26 @@ describe('table', () => {
       '| home    |      — |',
     ]);
     expect([formatMs(0.844), formatMs(12.34), formatMs(140.2)]).toEqual(['0.84', '12.3', '140']);
+  });
+});
+
+describe('tag-precise invalidation verdicts', () => {
+  it('judges throughput under edits, WordPress requests per edit and Varnish against the ceiling', () => {
+    const verdicts = evaluateEditingGoals({
+      underEdits: [
+        { page: 'home', share: 0.85 },
+        { page: 'unedited article', share: 0.6 },
+      ],
+      perEdit: { firstRound: 3, listsShowingPost: 1 },
+      varnish: { varnish: 24_000, ceiling: 30_000 },
+    });
+    expect(verdicts.map((verdict) => verdict.pass)).toEqual([true, false, false, true]);
+    expect(verdicts[2]?.measured).toBe('3 (lists showing the post: 1)');
+    expect(verdicts[3]?.measured).toBe('80.0 %');
+  });
+
+  it('says "not measured" for what is missing', () => {
+    const verdicts = evaluateEditingGoals({ underEdits: [], perEdit: null, varnish: null });
+    expect(verdicts.map((verdict) => verdict.pass)).toEqual([null, null, null]);
   });
 });
