@@ -15,6 +15,7 @@ const EDITOR_SPECS = [
   'faults',
   'injection',
   'kinds-editor',
+  'menus-editor',
   'outage',
   'preview-security',
   'write-routes',

@@ -76,7 +76,7 @@ const STRUCTURES = {
     proxiedWordPressPort: null,
     appPort: 3102 + PORT_OFFSET,
     secondAppPort: null,
-    readers: ['reader', 'archives', 'bad-input', 'feeds-sitemaps', 'protected'].map(
+    readers: ['reader', 'archives', 'bad-input', 'feeds-sitemaps', 'protected', 'navigation'].map(
       (name) => `e2e/${name}.spec.ts`,
     ),
     editors: ['editor'].map((name) => `e2e/${name}.spec.ts`),
