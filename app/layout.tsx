@@ -2,7 +2,8 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getConfig } from '@/lib/config';
-import { getSiteInfo, listTopCategories } from '@/lib/wordpress';
+import { SiteMenu } from '@/components/site-menu';
+import { getSiteInfo, getSiteMenus, listTopCategories } from '@/lib/wordpress';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +24,9 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [site, categories] = await Promise.all([getSiteInfo(), listTopCategories()]);
+  const [site, menus] = await Promise.all([getSiteInfo(), getSiteMenus()]);
+  // Without a primary menu (or the companion plugin), the top categories are the navigation.
+  const categories = menus?.primary ? [] : await listTopCategories();
   return (
     <html lang={site.language}>
       <body>
@@ -40,22 +43,36 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {site.description && <p className="site-header__tagline">{site.description}</p>}
           </div>
           <nav className="site-nav" aria-label="Primary">
-            <ul>
-              {categories.map((category) => (
-                <li key={category.id}>
-                  <Link href={category.path}>{category.name}</Link>
+            {menus?.primary ? (
+              <SiteMenu items={menus.primary} trailing={<Link href="/search/">Search</Link>} />
+            ) : (
+              <ul>
+                {categories.map((category) => (
+                  <li key={category.id}>
+                    <Link href={category.path}>{category.name}</Link>
+                  </li>
+                ))}
+                <li>
+                  <Link href="/search/">Search</Link>
                 </li>
-              ))}
-              <li>
-                <Link href="/search/">Search</Link>
-              </li>
-            </ul>
+              </ul>
+            )}
           </nav>
         </header>
         <main id="main" className="site-main">
           {children}
         </main>
         <footer className="site-footer">
+          {menus?.footer && (
+            <nav className="footer-nav" aria-label="Footer">
+              <SiteMenu items={menus.footer} disclosure={false} />
+            </nav>
+          )}
+          {menus?.social && (
+            <nav className="social-nav" aria-label="Social">
+              <SiteMenu items={menus.social} disclosure={false} />
+            </nav>
+          )}
           <p>
             © {new Date().getFullYear()} {site.name}
           </p>

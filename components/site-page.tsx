@@ -5,7 +5,8 @@ import { SeoExtraHead } from '@/components/seo-extra-head';
 import { ListingTemplate, PostTemplate } from '@/components/templates/post-template';
 import type { ContentPage, ListPage, LoadedPage } from '@/lib/pages/load';
 import type { LoadableList } from '@/lib/post-list-api';
-import { permanentRedirectWithinSite } from '@/lib/redirect';
+import { ContentPageLinks } from '@/components/content-page-links';
+import { permanentRedirectWithinSite, redirectByRule } from '@/lib/redirect';
 import type { ListSubject } from '@/lib/templates/hierarchy';
 import type { ListTarget, PostListQuery } from '@/lib/wordpress';
 
@@ -30,8 +31,10 @@ function loadableList(query: PostListQuery): LoadableList | undefined {
 
 /** A loaded page as the reader sees it; a redirect or "not found" is answered as such. */
 export function SitePage({ page }: { page: LoadedPage }) {
-  if (page.kind === 'not-found') notFound();
+  // A page the Redirection plugin calls gone (410) is answered as not found: a page cannot say 410.
+  if (page.kind === 'not-found' || page.kind === 'gone') notFound();
   if (page.kind === 'redirect') permanentRedirectWithinSite(page.path);
+  if (page.kind === 'site-redirect') redirectByRule(page.location, page.permanent);
   return (
     <>
       <SeoExtraHead {...page.seo} />
@@ -41,10 +44,11 @@ export function SitePage({ page }: { page: LoadedPage }) {
 }
 
 function Content({ page }: { page: ContentPage }) {
-  const { post, site, comments } = page;
+  const { post, site, comments, contentPages } = page;
   return (
     <>
       <PostTemplate post={post} site={site} />
+      {contentPages && <ContentPageLinks postPath={post.path} {...contentPages} />}
       {comments && (
         <CommentSection
           postId={post.id}

@@ -68,6 +68,28 @@ interface HostileSite {
   author: WordPressItem;
 }
 
+/**
+ * The category enters the site's primary menu, as an editor adds it in Appearance → Menus: the
+ * navigation shows the menu (and so the category's hostile name) rather than the top categories.
+ */
+async function addToPrimaryMenu(categoryId: number) {
+  const locations = await wordpressGetAsEditor<Record<string, { menu: number }>>('/wp/v2/menu-locations');
+  const menu = locations.primary?.menu;
+  if (!menu) return;
+  const items = await wordpressGetAsEditor<{ object_id: number }[]>('/wp/v2/menu-items', {
+    menus: menu,
+    per_page: 100,
+  });
+  if (items.some((item) => item.object_id === categoryId)) return;
+  await wordpressWrite('POST', '/wp/v2/menu-items', {
+    menus: menu,
+    type: 'taxonomy',
+    object: 'category',
+    object_id: categoryId,
+    status: 'publish',
+  });
+}
+
 async function seedHostileContent(): Promise<HostileSite> {
   // The archive marker makes the Yoast stand-in serve a head for the archive as well.
   const yoastArchive = { meta: { _broadsheet_dev_yoast: true } };
@@ -162,6 +184,7 @@ async function seedHostileContent(): Promise<HostileSite> {
     },
     anyStatus,
   );
+  await addToPrimaryMenu(category.id);
   const comments = await wordpressGetAsEditor<unknown[]>('/wp/v2/comments', { post: post.id, status: 'all' });
   if (comments.length === 0) {
     await wordpressWrite('POST', '/wp/v2/comments', {

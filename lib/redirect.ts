@@ -1,4 +1,4 @@
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound, permanentRedirect, redirect, RedirectType } from 'next/navigation';
 import { isSitePath } from '@/lib/wordpress';
 
 /**
@@ -9,4 +9,16 @@ import { isSitePath } from '@/lib/wordpress';
 export function permanentRedirectWithinSite(path: string): never {
   if (!isSitePath(path)) notFound();
   permanentRedirect(path);
+}
+
+/**
+ * A redirect rule's answer (the Redirection plugin's): a path of this site or another site's
+ * http(s) URL, permanent (308) or temporary (307) — the method-keeping forms of 301 and 302,
+ * which a page can answer. Anything else is refused with a 404.
+ */
+export function redirectByRule(location: string, permanent: boolean): never {
+  const allowed = isSitePath(location) || /^https?:\/\/[^/\\]/i.test(location);
+  if (!allowed) notFound();
+  if (permanent) permanentRedirect(location);
+  redirect(location, RedirectType.replace);
 }

@@ -117,7 +117,7 @@ const LANES = {
     secondAppPort: null,
     sharedCache: false,
     projects: {
-      readers: specsOf(['reader', 'archives', 'bad-input', 'feeds-sitemaps', 'protected']),
+      readers: specsOf(['reader', 'archives', 'bad-input', 'feeds-sitemaps', 'protected', 'navigation']),
       editors: specsOf(['editor']),
     },
   },

@@ -7,7 +7,9 @@
 import { cache } from 'react';
 import type { Metadata } from 'next';
 import { seoForContent, seoForListing, type ListingDescriptor, type SeoData } from '@/lib/seo';
+import { seoForContentPage } from '@/lib/seo/content-pages';
 import {
+  contentPagePath,
   getCommentPage,
   getListingYoastHead,
   getSiteInfo,
@@ -21,6 +23,7 @@ import {
   type Post,
   type PostSummary,
   type SiteInfo,
+  splitContentPages,
 } from '@/lib/wordpress';
 
 export interface ContentPage {
@@ -28,6 +31,8 @@ export interface ContentPage {
   post: Post;
   contentKind: ContentKind;
   comments: CommentPage | null;
+  /** Which page of a post split with <!--nextpage--> this is, and how many it has; null when it has one. */
+  contentPages: { page: number; count: number } | null;
   site: SiteInfo;
   seo: SeoData;
 }
@@ -47,7 +52,13 @@ export interface ListPage {
   seo: SeoData;
 }
 
-export type LoadedPage = ContentPage | ListPage | { kind: 'redirect'; path: string } | { kind: 'not-found' };
+export type LoadedPage =
+  | ContentPage
+  | ListPage
+  | { kind: 'redirect'; path: string }
+  | { kind: 'site-redirect'; location: string; permanent: boolean }
+  | { kind: 'gone' }
+  | { kind: 'not-found' };
 
 const NOT_FOUND = { kind: 'not-found' } as const;
 
@@ -61,10 +72,12 @@ const loadJoinedPage = cache(async (joined: string): Promise<LoadedPage> => {
   const resolved = await resolvePath(joined === '' ? [] : joined.split('/'));
   switch (resolved.kind) {
     case 'redirect':
+    case 'site-redirect':
+    case 'gone':
     case 'not-found':
       return resolved;
     case 'content':
-      return loadContent(resolved.post, resolved.contentKind, resolved.commentPage);
+      return loadContent(resolved.post, resolved.contentKind, resolved.commentPage, resolved.contentPage);
     case 'list':
       return loadList(resolved.list, resolved.page);
   }
@@ -76,13 +89,32 @@ function showsComments(post: Post): boolean {
   return post.type === 'post' || post.commentStatus === 'open' || post.hasApprovedComments === true;
 }
 
-async function loadContent(post: Post, contentKind: ContentKind, commentPage: number): Promise<LoadedPage> {
+async function loadContent(
+  whole: Post,
+  contentKind: ContentKind,
+  commentPage: number,
+  contentPage = 1,
+): Promise<LoadedPage> {
   const [site, comments] = await Promise.all([
     getSiteInfo(),
-    showsComments(post) ? getCommentPage(post.id, commentPage, post.hasApprovedComments) : null,
+    showsComments(whole) ? getCommentPage(whole.id, commentPage, whole.hasApprovedComments) : null,
   ]);
   if (commentPage > 1 && !comments) return NOT_FOUND;
-  return { kind: 'content', post, contentKind, comments, site, seo: seoForContent(post, site) };
+  // A post split with <!--nextpage--> shows one page at a time, each with its own canonical.
+  const pages = splitContentPages(whole.contentHtml);
+  const page = Math.min(Math.max(contentPage, 1), pages.length);
+  const post = pages.length > 1 ? { ...whole, contentHtml: pages[page - 1] ?? '' } : whole;
+  const contentPages = pages.length > 1 ? { page, count: pages.length } : null;
+  const seo = seoForContent(whole, site);
+  return {
+    kind: 'content',
+    post,
+    contentKind,
+    comments,
+    contentPages,
+    site,
+    seo: contentPages ? seoForContentPage(seo, (n) => contentPagePath(whole.path, n), contentPages) : seo,
+  };
 }
 
 function describeDate(

@@ -29,6 +29,8 @@ export {
   splitPagination,
   type DateArchive,
 } from './permalinks';
+export { contentPagePath, splitContentPages } from './content-pages';
+export { getSiteMenus, type MenuItem, type SiteMenus } from './menus';
 export { signPreviewToken, verifyPreviewToken, type PreviewTarget } from './preview-token';
 export { signedCommentHeaders } from './comment-signature';
 export { TAGS } from './tags';

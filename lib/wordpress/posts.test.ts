@@ -328,6 +328,20 @@ describe('listPosts', () => {
     expect(requested(0).url.searchParams.get('categories[include_children]')).toBe('true');
   });
 
+  it('searches pages too, as WordPress’s search does: one request per searchable type, merged', async () => {
+    const page = { ...pageFixture, date: '2030-01-01T00:00:00', date_gmt: '2030-01-01T00:00:00' };
+    answer({ posts: postsFixture, pages: [page] });
+    const result = await listPosts({ kind: 'search', term: 'keeper' }, 1);
+    expect(result?.items[0]?.id).toBe(pageFixture.id);
+    expect(result?.items).toHaveLength(postsFixture.length + 1);
+    const routes = fetchMock.mock.calls.map((_, call) => requested(call).url.searchParams.get('rest_route'));
+    expect(routes.sort()).toEqual(['/wp/v2/pages', '/wp/v2/posts']);
+    for (const call of [0, 1]) {
+      expect(requested(call).url.searchParams.get('search')).toBe('keeper');
+      expect(requested(call).init.next?.tags).toEqual(['wp:list:search']);
+    }
+  });
+
   it('refuses an empty or overlong search without asking WordPress', async () => {
     expect(await listPosts({ kind: 'search', term: '   ' }, 1)).toBeNull();
     expect(await listPosts({ kind: 'search', term: 'x'.repeat(201) }, 1)).toBeNull();

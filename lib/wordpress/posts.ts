@@ -121,7 +121,7 @@ export function listSourceOf(query: PostListQuery, kinds: Kinds): ListSource | n
     case 'author':
       return { route: posts, params: { author: query.id }, tag: TAGS.authorList(query.id) };
     case 'search':
-      return { route: posts, params: { search: query.term }, tag: TAGS.searchList };
+      return searchSourceOf(query.term, kinds);
     case 'date': {
       const { year, month, day } = query;
       const start = `${year}-${pad(month ?? 1)}-${pad(day ?? 1)}T00:00:00`;
@@ -139,6 +139,21 @@ export function listSourceOf(query: PostListQuery, kinds: Kinds): ListSource | n
       };
     }
   }
+}
+
+/**
+ * Search covers every searchable kind (posts, pages, custom types not excluded from search), as
+ * WordPress's own search does; posts are asked first.
+ */
+function searchSourceOf(term: string, kinds: Kinds): ListSource | null {
+  const searchable = kinds.content.filter((kind) => kind.searchable);
+  const [first, ...others] = [
+    ...searchable.filter((kind) => kind.type === 'post'),
+    ...searchable.filter((kind) => kind.type !== 'post'),
+  ];
+  if (!first) return null;
+  const source = { route: first.route, params: { search: term }, tag: TAGS.searchList };
+  return others.length > 0 ? { ...source, alsoFrom: others.map((kind) => kind.route) } : source;
 }
 
 function shiftSeconds(localIso: string, seconds: number): string {
@@ -189,7 +204,7 @@ export async function listPosts(query: PostListQuery, page: number): Promise<Pag
 export async function fetchMergedList(
   source: ListSource,
   count: number,
-  extra: { _embed: string; _fields: readonly string[] },
+  extra: { _embed?: string; _fields: readonly string[] },
 ): Promise<{ items: RawPost[]; total: number } | null> {
   if (count > MAX_MERGED_DEPTH) return null;
   const responses = await Promise.all(

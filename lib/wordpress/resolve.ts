@@ -18,6 +18,9 @@ import {
   type DateArchive,
 } from './permalinks';
 import { findContentAtPath, type PostListQuery } from './posts';
+import { findMovedContent } from './moved';
+import { findSiteRedirect } from './redirects';
+import { findPagedContent } from './resolve-paged';
 import type { Post } from './types';
 
 /** A list page's subject: which list, its first page's path, and what the list is of. */
@@ -30,9 +33,13 @@ export type ListTarget =
 
 /** What a path on the site is, read the way WordPress reads its own URLs. */
 export type ResolvedPath =
-  | { kind: 'content'; post: Post; contentKind: ContentKind; commentPage: number }
+  | { kind: 'content'; post: Post; contentKind: ContentKind; commentPage: number; contentPage?: number }
   | { kind: 'list'; list: ListTarget; page: number }
   | { kind: 'redirect'; path: string }
+  /** A rule of the Redirection plugin: to a path of this site or another site's URL. */
+  | { kind: 'site-redirect'; location: string; permanent: boolean }
+  /** The Redirection plugin says the page is gone for good (410). */
+  | { kind: 'gone' }
   | { kind: 'not-found' };
 
 const NOT_FOUND = { kind: 'not-found' } as const;
@@ -49,6 +56,10 @@ export function resolvePath(rawSegments: readonly string[]): Promise<ResolvedPat
 }
 
 const resolveJoinedPath = cache(async (joined: string): Promise<ResolvedPath> => {
+  // The Redirection plugin's rules come first, as on WordPress, where they act before the query.
+  const ruled = joined === '' ? null : await findSiteRedirect(`/${joined}/`);
+  if (ruled?.kind === 'gone') return ruled;
+  if (ruled) return { kind: 'site-redirect', location: ruled.location, permanent: ruled.permanent };
   const raw = joined === '' ? [] : joined.split('/');
   const split = splitPagination(raw);
   // A malformed /page/N/ (or an explicit page 1) is never a WordPress URL.
@@ -61,6 +72,9 @@ const resolveJoinedPath = cache(async (joined: string): Promise<ResolvedPath> =>
   // /post/comment-page-2/ is the item with its second page of comments, as on WordPress.
   const comments = splitCommentPage(raw);
   if (!comments) return NOT_FOUND;
+  // /post/2/ is the post's second page when it has one (<!--nextpage-->), as on WordPress.
+  const paged = await findPagedContent(comments.base, comments.commentPage);
+  if (paged) return paged;
   const content = await findContentAtPath(comments.base.join('/'));
   if (content.kind === 'found') {
     return {
@@ -73,7 +87,9 @@ const resolveJoinedPath = cache(async (joined: string): Promise<ResolvedPath> =>
   if (content.kind === 'redirect') {
     return { kind: 'redirect', path: commentPagePath(content.path, comments.commentPage) };
   }
-  return NOT_FOUND;
+  // A post whose slug or date changed answers its old address, as wp_old_slug_redirect() does.
+  const moved = comments.commentPage === 1 ? await findMovedContent(comments.base.join('/')) : null;
+  return moved ? { kind: 'redirect', path: moved } : NOT_FOUND;
 });
 
 /**

@@ -15,6 +15,10 @@ export const TAGS = {
   termSlug: (taxonomy: string, slug: string) => `wp:term-slug:${taxonomy}:${slug}`,
   /** The categories in the primary navigation. */
   categoryNavigation: 'wp:nav:categories',
+  /** The site's menus (theme locations and the block theme's navigation), from the companion plugin. */
+  menus: 'wp:nav:menus',
+  /** The Redirection plugin's rules. */
+  redirects: 'wp:redirects',
   /** The front page's list (and its /page/N/). */
   homeList: 'wp:list:home',
   /** The sticky posts shown first on the front page. */

@@ -127,14 +127,19 @@ describe('tagsForEvent', () => {
     }
   });
 
-  it('a page change reaches the page and the pages sitemap only', () => {
+  it('a page change reaches the page, the pages sitemap and search only', () => {
     const tags = tagsForEvent({
       id: 'b8f3c1d2-0000-4000-8000-000000000002',
       type: 'page',
       action: 'updated',
       object: { id: 7, slug: 'team' },
     });
-    expect(tags.sort()).toEqual(['wp:content:7', 'wp:sitemap:type:page', 'wp:slug:page:team']);
+    expect(tags.sort()).toEqual([
+      'wp:content:7',
+      'wp:list:search',
+      'wp:sitemap:type:page',
+      'wp:slug:page:team',
+    ]);
   });
 
   it('a custom type’s item reaches its page, its archive and its terms, never the front page', () => {
@@ -203,7 +208,11 @@ describe('tagsForEvent', () => {
     expect(tagsForEvent({ ...base, type: 'user', object: { id: 3, slug: 'mholt' } })).toEqual(
       expect.arrayContaining(['wp:list:author:3', 'wp:term-slug:author:mholt']),
     );
-    expect(tagsForEvent({ ...base, type: 'menu', object: { id: 1 } })).toEqual(['wp:nav:categories']);
+    expect(tagsForEvent({ ...base, type: 'menu', object: { id: 1 } })).toEqual([
+      'wp:nav:categories',
+      'wp:nav:menus',
+    ]);
+    expect(tagsForEvent({ ...base, type: 'redirect', object: { id: 3 } })).toEqual(['wp:redirects']);
     expect(tagsForEvent({ ...base, type: 'settings', object: { option: 'blogname' } })).toEqual([
       'wp:site',
       'wp:kinds',

@@ -58,6 +58,8 @@ export const webhookEventSchema = z.discriminatedUnion('type', [
     object: z.object({ id, slug: slug.optional(), path: path.optional() }),
   }),
   z.object({ id: z.string().min(8).max(100), type: z.literal('menu'), action, object: z.object({ id }) }),
+  /** A rule of the Redirection plugin was added, changed or removed. */
+  z.object({ id: z.string().min(8).max(100), type: z.literal('redirect'), action, object: z.object({ id }) }),
   z.object({
     id: z.string().min(8).max(100),
     type: z.literal('settings'),
@@ -96,11 +98,12 @@ export function tagsForEvent(event: WebhookEvent): string[] {
         if (candidate) tags.add(TAGS.slug(type, candidate));
       }
       tags.add(TAGS.sitemap(`type:${type}`));
+      // Search covers pages and every searchable type, as WordPress's does.
+      tags.add(TAGS.searchList);
       if (type === 'page') break;
       // The plugin reports an approved comment's change as its item's "updated" event.
       tags.add(TAGS.comments(object.id));
       tags.add(TAGS.typeList(type));
-      tags.add(TAGS.searchList);
       tags.add(TAGS.feeds(type));
       const terms: Record<string, number[]> = { ...object.terms };
       if (object.categories) terms.category = [...(terms.category ?? []), ...object.categories];
@@ -139,6 +142,10 @@ export function tagsForEvent(event: WebhookEvent): string[] {
     }
     case 'menu':
       tags.add(TAGS.categoryNavigation);
+      tags.add(TAGS.menus);
+      break;
+    case 'redirect':
+      tags.add(TAGS.redirects);
       break;
     case 'settings':
       // Post types and taxonomies come and go with plugins and their settings.

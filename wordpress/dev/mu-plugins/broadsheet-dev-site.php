@@ -102,3 +102,20 @@ add_filter(
 	10,
 	3
 );
+
+/*
+ * A classic theme's menu locations (dev only). The dev site's block theme registers none; a
+ * classic theme such as Twenty Twenty-One registers locations like these, which the seed fills.
+ */
+add_action(
+	'after_setup_theme',
+	function () {
+		register_nav_menus(
+			array(
+				'primary' => 'Primary menu',
+				'footer'  => 'Footer menu',
+				'social'  => 'Social links menu',
+			)
+		);
+	}
+);

@@ -122,6 +122,10 @@ function broadsheet_seed_block_markup( array $blocks ) {
 				$cite   = empty( $block['cite'] ) ? '' : "<cite>{$block['cite']}</cite>";
 				$html[] = "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n<p>{$block['text']}</p>\n<!-- /wp:paragraph -->$cite</blockquote>\n<!-- /wp:quote -->";
 				break;
+			case 'nextpage':
+				// The Page Break block: the post continues on its next page (/post/2/).
+				$html[] = "<!-- wp:nextpage -->\n<!--nextpage-->\n<!-- /wp:nextpage -->";
+				break;
 			default:
 				$html[] = "<!-- wp:paragraph -->\n<p>{$block['text']}</p>\n<!-- /wp:paragraph -->";
 		}
@@ -560,6 +564,67 @@ function broadsheet_seed_all_blocks_post( $author_id, $category_id ) {
 	return $post_id;
 }
 
+/**
+ * Posts renamed or re-dated after publication, through wp_update_post() as an editor would, so
+ * WordPress records their old slug (`_wp_old_slug`) or date (`_wp_old_date`).
+ */
+function broadsheet_seed_moves( array $posts, array $post_ids ) {
+	foreach ( $posts as $post ) {
+		$changes = array();
+		if ( ! empty( $post['rename_to'] ) ) {
+			$changes['post_name'] = $post['rename_to'];
+		}
+		if ( ! empty( $post['redate_to'] ) ) {
+			$changes['post_date']     = $post['redate_to'];
+			$changes['post_date_gmt'] = $post['redate_to'];
+		}
+		if ( $changes ) {
+			broadsheet_seed_check( wp_update_post( array( 'ID' => $post_ids[ $post['slug'] ] ) + $changes, true ), 'moving ' . $post['slug'] );
+		}
+	}
+}
+
+/**
+ * The theme's menus (primary with nested items, footer, social), built with WordPress's menu
+ * API and assigned to the locations the dev site registers. Items name a page, a category, a
+ * post or a URL (site paths become addresses on the Site Address).
+ */
+function broadsheet_seed_menus( array $menus, array $page_ids, array $category_ids, array $post_ids ) {
+	$locations = array();
+	foreach ( $menus as $location => $items ) {
+		$menu_id                = broadsheet_seed_check( wp_create_nav_menu( ucfirst( $location ) . ' menu' ), "menu $location" );
+		$locations[ $location ] = $menu_id;
+		broadsheet_seed_menu_items( $menu_id, $items, 0, $page_ids, $category_ids, $post_ids );
+	}
+	set_theme_mod( 'nav_menu_locations', $locations );
+	return count( $menus );
+}
+
+function broadsheet_seed_menu_items( $menu_id, array $items, $parent, array $page_ids, array $category_ids, array $post_ids ) {
+	foreach ( $items as $item ) {
+		$data = array(
+			'menu-item-status'    => 'publish',
+			'menu-item-parent-id' => $parent,
+		);
+		if ( isset( $item['page'] ) ) {
+			$data += array( 'menu-item-type' => 'post_type', 'menu-item-object' => 'page', 'menu-item-object-id' => $page_ids[ $item['page'] ] );
+		} elseif ( isset( $item['post'] ) ) {
+			$data += array( 'menu-item-type' => 'post_type', 'menu-item-object' => 'post', 'menu-item-object-id' => $post_ids[ $item['post'] ] );
+		} elseif ( isset( $item['category'] ) ) {
+			$data += array( 'menu-item-type' => 'taxonomy', 'menu-item-object' => 'category', 'menu-item-object-id' => $category_ids[ $item['category'] ] );
+		} else {
+			$data += array( 'menu-item-type' => 'custom', 'menu-item-url' => broadsheet_seed_site_url( $item['url'], $post_ids ) );
+		}
+		if ( isset( $item['title'] ) ) {
+			$data['menu-item-title'] = $item['title'];
+		}
+		$id = broadsheet_seed_check( wp_update_nav_menu_item( $menu_id, 0, $data ), 'menu item' );
+		if ( ! empty( $item['children'] ) ) {
+			broadsheet_seed_menu_items( $menu_id, $item['children'], $id, $page_ids, $category_ids, $post_ids );
+		}
+	}
+}
+
 $content = json_decode( file_get_contents( BROADSHEET_SEED_DIR . '/content.json' ), true );
 if ( ! is_array( $content ) ) {
 	broadsheet_seed_fail( 'content.json is not valid JSON' );
@@ -584,6 +649,8 @@ $post_ids     = broadsheet_seed_posts( $content['posts'], $author_ids, $category
 broadsheet_seed_resolve_internal_links( $post_ids );
 $first_author = reset( $author_ids );
 $post_ids['a-field-guide-to-every-block'] = broadsheet_seed_all_blocks_post( $first_author, reset( $category_ids ) );
+broadsheet_seed_moves( $content['posts'], $post_ids );
+$menus = broadsheet_seed_menus( $content['menus'], $page_ids, $category_ids, $post_ids );
 // The custom kinds come from a dev mu-plugin; without it there is nothing to put them in.
 if ( ! post_type_exists( 'event' ) || ! taxonomy_exists( 'event_series' ) || ! post_type_exists( 'internal_note' ) || ! post_type_exists( 'person' ) ) {
 	broadsheet_seed_fail( 'the event types are not registered (wordpress/dev/mu-plugins/broadsheet-dev-events.php)' );
@@ -612,5 +679,6 @@ echo 'BROADSHEET_SEED_RESULT ' . wp_json_encode(
 		'event_series'         => count( $series_ids ),
 		'internal_notes'       => $internal_notes,
 		'people'               => $people,
+		'menus'                => $menus,
 	)
 ) . "\n";

@@ -118,6 +118,14 @@ final class Broadsheet_Webhooks {
 		add_action( 'wp_update_nav_menu', array( __CLASS__, 'on_menu_updated' ), 10, 1 );
 		add_action( 'wp_update_nav_menu_item', array( __CLASS__, 'on_menu_updated' ), 10, 1 );
 		add_action( 'wp_delete_nav_menu', array( __CLASS__, 'on_menu_deleted' ), 10, 1 );
+		// A block theme's navigation menu is a wp_navigation post, not a menu term.
+		add_action( 'save_post_wp_navigation', array( __CLASS__, 'on_menu_updated' ), 10, 1 );
+		// Assigning a menu to a theme location changes what the site shows too.
+		add_action( 'update_option_theme_mods_' . get_option( 'stylesheet' ), array( __CLASS__, 'on_theme_mods_updated' ), 10, 2 );
+
+		// The Redirection plugin's rules, which the frontend honours.
+		add_action( 'redirection_redirect_updated', array( __CLASS__, 'on_redirect_changed' ), 10, 1 );
+		add_action( 'redirection_redirect_deleted', array( __CLASS__, 'on_redirect_changed' ), 10, 1 );
 
 		// Settings. update_option_{name} fires only when the value really changed.
 		foreach ( self::watched_options() as $option ) {
@@ -528,6 +536,36 @@ final class Broadsheet_Webhooks {
 	}
 
 	/**
+	 * A Redirection rule created, changed or deleted. The plugin passes the rule or its id.
+	 *
+	 * @param mixed $redirect Red_Item or rule id.
+	 */
+	public static function on_redirect_changed( $redirect ) {
+		$id = is_object( $redirect ) && method_exists( $redirect, 'get_id' ) ? (int) $redirect->get_id() : (int) $redirect;
+		if ( $id > 0 ) {
+			self::enqueue( 'redirect:' . $id, 'redirect', 'updated', array( 'id' => $id ) );
+		}
+	}
+
+	/**
+	 * Theme settings saved: each location whose menu changed reports its new (or old) menu.
+	 *
+	 * @param mixed $old_value The theme mods before.
+	 * @param mixed $value     The theme mods now.
+	 */
+	public static function on_theme_mods_updated( $old_value, $value ) {
+		$before = is_array( $old_value ) && isset( $old_value['nav_menu_locations'] ) ? (array) $old_value['nav_menu_locations'] : array();
+		$after  = is_array( $value ) && isset( $value['nav_menu_locations'] ) ? (array) $value['nav_menu_locations'] : array();
+		foreach ( array_unique( array_merge( array_keys( $before ), array_keys( $after ) ) ) as $location ) {
+			$old = isset( $before[ $location ] ) ? (int) $before[ $location ] : 0;
+			$new = isset( $after[ $location ] ) ? (int) $after[ $location ] : 0;
+			if ( $old !== $new ) {
+				self::enqueue_menu( $new ? $new : $old, 'updated' );
+			}
+		}
+	}
+
+	/**
 	 * Deleted menu.
 	 *
 	 * @param int $menu_id Menu (nav_menu term) ID.
@@ -719,7 +757,7 @@ final class Broadsheet_Webhooks {
 	 * (see ACTION_RANK), so one object yields one event per request.
 	 *
 	 * @param string $key    "type:id".
-	 * @param string $type   post, page, term, user, menu or settings.
+	 * @param string $type   post, page, term, user, menu, redirect or settings.
 	 * @param string $action created, updated, status_changed or deleted.
 	 * @param array  $data   id, or object for deletions.
 	 */
@@ -771,6 +809,7 @@ final class Broadsheet_Webhooks {
 					}
 					break;
 				case 'menu':
+				case 'redirect':
 					$object = array( 'id' => (int) $entry['id'] );
 					break;
 				case 'settings':
