@@ -175,6 +175,22 @@ describe('sanitizeContent keeps safe content', () => {
     ).toBe('<p style="text-align:center">x</p>');
   });
 
+  it('keeps what the block editor writes inline: typography, colour, spacing, writing mode', () => {
+    const style =
+      'color:#cf2e2e;background-color:#fcb900;font-style:italic;font-weight:700;line-height:2;letter-spacing:5px;text-decoration:underline;text-transform:uppercase;writing-mode:vertical-rl;padding-top:var(--wp--preset--spacing--50)';
+    expect(clean(`<p style="${style}">Styled</p>`)).toBe(`<p style="${style}">Styled</p>`);
+  });
+
+  it('keeps a cover image from the media origin and drops one from elsewhere', () => {
+    const media = 'http://wp.example.test/wp-content/uploads/sea.jpg';
+    expect(clean(`<div style="background-image:url(${media});background-position:12% 80%">x</div>`)).toBe(
+      `<div style="background-image:url(${media});background-position:12% 80%">x</div>`,
+    );
+    expect(clean('<div style="background-image:url(https://evil.example.net/sea.jpg)">x</div>')).toBe(
+      '<div>x</div>',
+    );
+  });
+
   it('drops a whole style that has nothing safe in it', () => {
     expect(clean('<p style="position:fixed;top:0">x</p>')).toBe('<p>x</p>');
   });

@@ -3,6 +3,7 @@ import sanitizeHtml from 'sanitize-html';
 import { OUTCOME_ANCHOR_PREFIX } from '@/lib/comments/form';
 import { isSitePath, pathFromWordPressLink, type SiteAddresses } from '@/lib/wordpress';
 import embedProviders from '@/serving/embed-providers.json';
+import { sanitizeInlineStyle, type StyleContext } from './style-allowlist';
 
 /**
  * Embed providers whose iframes are kept (sandboxed); every other iframe is removed. The list
@@ -58,25 +59,28 @@ export const MAX_NESTING_DEPTH = 100;
 
 const IFRAME_SANDBOX = 'allow-scripts allow-same-origin allow-presentation allow-popups';
 
-/** Inline styles blocks use for layout and colour; anything else (url(), expressions) is dropped. */
-const SAFE_LENGTH = /^-?\d+(\.\d+)?(px|em|rem|%|vw|vh|ch)?$/;
-const SAFE_COLOR =
-  /^(#[0-9a-f]{3,8}|rgba?\([\d\s.,%]+\)|hsla?\([\d\s.,%deg]+\)|[a-z]+|var\(--[a-z0-9-]+\))$/i;
-const allowedStyles = {
-  '*': {
-    color: [SAFE_COLOR],
-    'background-color': [SAFE_COLOR],
-    'text-align': [/^(left|right|center|justify)$/],
-    'font-size': [SAFE_LENGTH],
-    'flex-basis': [SAFE_LENGTH],
-    width: [SAFE_LENGTH],
-    'max-width': [SAFE_LENGTH],
-    'aspect-ratio': [/^\d+(\.\d+)?(\s*\/\s*\d+(\.\d+)?)?$/],
-    'object-fit': [/^(cover|contain|fill|none|scale-down)$/],
-    'object-position': [/^[\d.%\s]+$/],
-    'min-height': [SAFE_LENGTH],
-  },
-};
+/** Where a content style's `url()` may point: the origins WordPress itself answers on. */
+export function mediaOriginsOf(addresses: SiteAddresses): string[] {
+  const origins = new Set<string>();
+  for (const address of [addresses.home, addresses.wordpressAddress, addresses.wordpressUrl]) {
+    try {
+      origins.add(new URL(address).origin);
+    } catch {
+      // Not an address: no origin to allow.
+    }
+  }
+  return [...origins];
+}
+
+/** An element's attributes with its inline style cut to the allowlist (lib/content/style-allowlist.ts). */
+function withAllowedStyle(attribs: sanitizeHtml.Attributes, context: StyleContext): sanitizeHtml.Attributes {
+  if (attribs.style === undefined) return attribs;
+  const style = sanitizeInlineStyle(attribs.style, context);
+  const next = { ...attribs };
+  if (style) next.style = style;
+  else delete next.style;
+  return next;
+}
 
 /**
  * Prefix of every id (and anchor name) WordPress content declares. The page around the content
@@ -150,11 +154,13 @@ function contentIdNamespace(html: string) {
  * Sanitises WordPress post HTML for rendering: no scripts, no event handlers, no javascript: or
  * data: links, iframes only from known embed providers and sandboxed, nesting at most
  * MAX_NESTING_DEPTH deep. Links into the WordPress site become frontend paths. Images load lazily.
- * Ids live in their own namespace (CONTENT_ID_PREFIX).
+ * Ids live in their own namespace (CONTENT_ID_PREFIX). Inline styles keep what the block editor
+ * writes, by a declared allowlist of properties and value grammars (sanitizeInlineStyle).
  */
 export function sanitizeContent(html: string, addresses: SiteAddresses): string {
   const headingShift = headingLevelShift(html);
   const namespaceIds = contentIdNamespace(html);
+  const styleContext: StyleContext = { mediaOrigins: mediaOriginsOf(addresses) };
   const shiftHeading = (tagName: string, attribs: sanitizeHtml.Attributes) => ({
     tagName: `h${Math.min(6, Number(tagName.slice(1)) + headingShift)}`,
     attribs,
@@ -216,7 +222,8 @@ export function sanitizeContent(html: string, addresses: SiteAddresses): string 
     allowProtocolRelative: false,
     allowedIframeHostnames: [...EMBED_PROVIDERS],
     allowIframeRelativeUrls: false,
-    allowedStyles,
+    // Inline styles are cut to the allowlist in the transform below; nothing is left for
+    // sanitize-html's own (regex) style filter to judge.
     nestingLimit: MAX_NESTING_DEPTH,
     // sanitize-html only strips a disallowed iframe's src; an empty frame would still take space.
     exclusiveFilter: (frame) => frame.tag === 'iframe' && !isAllowedEmbed(frame.attribs.src),
@@ -241,7 +248,10 @@ export function sanitizeContent(html: string, addresses: SiteAddresses): string 
         attribs: { ...attribs, sandbox: IFRAME_SANDBOX, loading: 'lazy' },
       }),
       // After the tag's own transform (sanitize-html applies '*' last).
-      '*': (tagName, attribs) => ({ tagName, attribs: namespaceIds(tagName, attribs) }),
+      '*': (tagName, attribs) => ({
+        tagName,
+        attribs: withAllowedStyle(namespaceIds(tagName, attribs), styleContext),
+      }),
     },
   });
 }

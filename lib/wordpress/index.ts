@@ -40,6 +40,7 @@ export { getAuthorBySlug, getTermByPath, listTopCategories } from './archives';
 export type { AuthorArchive, Lookup, TermArchive } from './archives';
 export { getListingYoastHead } from './yoast-head';
 export { getSiteInfo } from './site';
+export { getGlobalStylesheet } from './global-styles';
 export { KIND_NAME } from './kind-name';
 export {
   WordPressError,

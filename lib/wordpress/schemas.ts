@@ -74,6 +74,8 @@ export const rawPostSchema = z.object({
   link: z.string(),
   title: rendered,
   content: renderedProtected.optional(),
+  /** The companion plugin's block-supports CSS of the rendered content. */
+  broadsheet_block_styles: z.string().optional().catch(undefined),
   excerpt: renderedProtected.optional(),
   author: z.number().int().optional(),
   featured_media: z.number().int().optional(),

@@ -52,6 +52,12 @@ export interface PostSummary {
 export interface Post extends PostSummary {
   /** WordPress's rendered HTML, unsanitised: render it only through lib/content. */
   contentHtml: string;
+  /**
+   * The block-supports CSS WordPress generated while rendering contentHtml (per-container layout
+   * and colours), from the companion plugin; empty without it. Unsanitised: apply it only
+   * through lib/content/global-styles.ts.
+   */
+  blockStylesCss?: string;
   isPasswordProtected: boolean;
   commentStatus: 'open' | 'closed';
   /**

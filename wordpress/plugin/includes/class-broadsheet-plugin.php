@@ -51,6 +51,8 @@ final class Broadsheet_Plugin {
 		Broadsheet_Kinds::register();
 		// The menus a theme would show, and where moved posts went: public as well.
 		Broadsheet_Navigation::register();
+		// The styles WordPress prints for blocks (presets, layout): public facts as well.
+		Broadsheet_Global_Styles::register();
 
 		// Half a configuration would mean unsigned or misdirected requests; do nothing instead.
 		if ( ! self::is_configured() ) {
