@@ -2,6 +2,7 @@ import { unstable_cache } from 'next/cache';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { wordpressTransport } from './client';
+import { WordPressRequestRejectedError } from './errors';
 import { pathFromWordPressLink, type SiteAddresses } from './paths';
 import { getSiteAddresses, getSiteIndex } from './site';
 import { TAGS } from './tags';
@@ -203,15 +204,28 @@ async function loadRedirectRules(): Promise<unknown[]> {
   if (!credentials || !index.namespaces.includes('redirection/v1')) return [];
   const items: unknown[] = [];
   for (let page = 0; page < MAX_RULE_PAGES; page++) {
-    const { data } = await wordpressTransport()({
-      route: '/redirection/v1/redirect',
-      params: { per_page: RULES_PER_PAGE, page, 'filterBy[status]': 'enabled' },
-      schema: rawRulePageSchema,
-      cache: 'no-store',
-      credentials,
-    });
-    items.push(...data.items);
-    if (data.items.length < RULES_PER_PAGE || items.length >= data.total) break;
+    try {
+      const { data } = await wordpressTransport()({
+        route: '/redirection/v1/redirect',
+        params: { per_page: RULES_PER_PAGE, page, 'filterBy[status]': 'enabled' },
+        schema: rawRulePageSchema,
+        cache: 'no-store',
+        credentials,
+      });
+      items.push(...data.items);
+      if (data.items.length < RULES_PER_PAGE || items.length >= data.total) break;
+    } catch (error) {
+      // Redirection lets only its managers (administrators, unless its redirection_role filter
+      // says otherwise) read the rules: a preview user who may not is a setting, not an outage,
+      // and is kept (and logged) once per revalidation period rather than asked on every page.
+      if (error instanceof WordPressRequestRejectedError && (error.status === 401 || error.status === 403)) {
+        logRedirects(
+          `the preview user may not read the Redirection rules (${error.status}); none are applied`,
+        );
+        return [];
+      }
+      throw error;
+    }
   }
   return items;
 }
