@@ -13,6 +13,7 @@ const EDITOR_SPECS = [
   'comment-editor',
   'editor',
   'faults',
+  'fidelity',
   'injection',
   'kinds-editor',
   'outage',

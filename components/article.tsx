@@ -3,10 +3,13 @@ import Link from 'next/link';
 // WordPress's own block styles, as the block editor publishes them: only pages with post content load them.
 import '@wordpress/block-library/build-style/style.css';
 import '@wordpress/block-library/build-style/theme.css';
-import { renderContent } from '@/lib/content/render';
+import './content-blocks.css';
+import { parseSanitizedHtml } from '@/lib/content/render';
+import { sanitizeContent } from '@/lib/content/sanitize';
 import { countWords, readingTime } from '@/lib/seo';
-import type { Post, SiteAddresses } from '@/lib/wordpress';
+import type { Post, SiteAddresses, SiteInfo } from '@/lib/wordpress';
 import { Byline } from './byline';
+import { ContentStyles } from './content-styles';
 import { FeaturedImage } from './featured-image';
 import { PasswordForm } from './password-form';
 
@@ -17,13 +20,15 @@ export function Article({
   unlocked = false,
 }: {
   post: Post;
-  site: SiteDates;
+  site: SiteDates & Pick<SiteInfo, 'globalStylesheet'>;
   /** What the content's links are read against: links to the Site Address become paths here. */
   addresses: SiteAddresses;
   /** Rendered with the reader's password: show the content WordPress returned. */
   unlocked?: boolean;
 }) {
   const isPage = post.type === 'page';
+  const locked = post.isPasswordProtected && !unlocked;
+  const contentHtml = locked ? '' : sanitizeContent(post.contentHtml, addresses);
   return (
     <article className="article">
       <header className="article__header">
@@ -48,12 +53,16 @@ export function Article({
         )}
       </header>
       {post.featuredImage && <FeaturedImage image={post.featuredImage} />}
+      {!locked && (
+        <ContentStyles
+          contentHtml={contentHtml}
+          blockStylesCss={post.blockStylesCss}
+          globalStylesheet={site.globalStylesheet}
+          addresses={addresses}
+        />
+      )}
       <div className="article__content entry-content">
-        {post.isPasswordProtected && !unlocked ? (
-          <PasswordForm id={post.id} type={post.type} />
-        ) : (
-          renderContent(post.contentHtml, addresses)
-        )}
+        {locked ? <PasswordForm id={post.id} type={post.type} /> : parseSanitizedHtml(contentHtml)}
       </div>
       {post.tags.length > 0 && (
         <footer className="article__footer">

@@ -130,6 +130,7 @@ export function mapPost(raw: RawPost, addresses: SiteAddresses, { repliesRequest
   return {
     ...mapPostSummary(raw, addresses),
     contentHtml: raw.content?.rendered ?? '',
+    blockStylesCss: raw.broadsheet_block_styles ?? '',
     isPasswordProtected: raw.content?.protected ?? false,
     commentStatus: raw.comment_status === 'open' ? 'open' : 'closed',
     hasApprovedComments: hasApprovedComments(raw, repliesRequested),

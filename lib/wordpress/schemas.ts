@@ -74,6 +74,8 @@ export const rawPostSchema = z.object({
   link: z.string(),
   title: rendered,
   content: renderedProtected.optional(),
+  /** The companion plugin's block-supports CSS of the rendered content. */
+  broadsheet_block_styles: z.string().optional().catch(undefined),
   excerpt: renderedProtected.optional(),
   author: z.number().int().optional(),
   featured_media: z.number().int().optional(),
@@ -123,6 +125,8 @@ export const rawSiteSchema = z.object({
   timezone_string: z.string().optional(),
   /** Added by the companion plugin: the site's language as WordPress prints it in <html lang>. */
   broadsheet_language: z.string().max(35).optional(),
+  /** Added by the companion plugin: WordPress's global stylesheet for blocks (presets, layout). */
+  broadsheet_global_styles: z.string().optional().catch(undefined),
   /** The REST namespaces WordPress serves; "yoast/v1" means Yoast SEO is active. */
   namespaces: z.array(z.string()).default([]),
 });

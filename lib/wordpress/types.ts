@@ -52,6 +52,12 @@ export interface PostSummary {
 export interface Post extends PostSummary {
   /** WordPress's rendered HTML, unsanitised: render it only through lib/content. */
   contentHtml: string;
+  /**
+   * The block-supports CSS WordPress generated while rendering contentHtml (per-container layout
+   * and colours), from the companion plugin; empty without it. Unsanitised: apply it only
+   * through lib/content/global-styles.ts.
+   */
+  blockStylesCss?: string;
   isPasswordProtected: boolean;
   commentStatus: 'open' | 'closed';
   /**
@@ -87,6 +93,12 @@ export interface SiteInfo {
   language: string;
   /** Yoast SEO is active, so its get_head endpoint describes list pages too. */
   hasYoast: boolean;
+  /**
+   * WordPress's global stylesheet for blocks, from the companion plugin; absent without it (the
+   * content then gets WordPress's default presets). Unsanitised: apply it only through
+   * lib/content/global-styles.ts.
+   */
+  globalStylesheet?: string;
 }
 
 /** An approved comment (or the reader's own, just posted and held for moderation). */

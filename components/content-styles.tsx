@@ -1,0 +1,32 @@
+import { CONTENT_SCOPE, stylesForContent } from '@/lib/content/global-styles';
+import { mediaOriginsOf } from '@/lib/content/sanitize';
+import { WORDPRESS_DEFAULT_PRESETS_CSS } from '@/lib/content/wordpress-default-presets';
+import type { SiteAddresses } from '@/lib/wordpress';
+
+/**
+ * The part of WordPress's block CSS one piece of content uses, inlined before it: the site's
+ * global stylesheet (or WordPress's default presets, without the companion plugin) and the
+ * block-supports rules WordPress wrote while rendering it, scoped to CONTENT_SCOPE and cut to
+ * the classes the content has. Usually well under a kilobyte, so inlined: no request of its own
+ * and nothing that blocks rendering beyond the page itself. It is cached with the page, which
+ * reads the stylesheet from the REST index under the site's tag.
+ */
+export function ContentStyles({
+  contentHtml,
+  blockStylesCss,
+  globalStylesheet,
+  addresses,
+}: {
+  /** Sanitised content (lib/content/sanitize.ts): its classes say which rules apply. */
+  contentHtml: string;
+  blockStylesCss: string | undefined;
+  globalStylesheet: string | undefined;
+  addresses: SiteAddresses;
+}) {
+  const css = stylesForContent(
+    [globalStylesheet ?? WORDPRESS_DEFAULT_PRESETS_CSS, blockStylesCss ?? ''],
+    contentHtml,
+    { mediaOrigins: mediaOriginsOf(addresses) },
+  );
+  return css ? <style data-scope={CONTENT_SCOPE}>{css}</style> : null;
+}

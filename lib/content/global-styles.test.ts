@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { scopeSelector, scopeStylesheet, stylesForContent } from './global-styles';
+import { WORDPRESS_DEFAULT_PRESETS_CSS } from './wordpress-default-presets';
+
+const CONTEXT = { mediaOrigins: ['http://wp.example.test'] };
+
+/** A trimmed global stylesheet as WordPress 6.5 prints it for Twenty Twenty-Four. */
+const GLOBAL = [
+  'body{--wp--preset--color--vivid-red: #cf2e2e;--wp--preset--color--black: #000000;--wp--preset--font-size--large: clamp(1.39rem, 1.39rem + ((1vw - 0.2rem) * 0.767), 1.85rem);--wp--preset--spacing--50: min(6.5rem, 8vw);--wp--preset--shadow--deep: 12px 12px 50px rgba(0, 0, 0, 0.4);}',
+  ':where(body .is-layout-flow)  > *{margin-block-start: 1.2rem;margin-block-end: 0;}',
+  'body .is-layout-flex{display: flex;}',
+  '.has-vivid-red-color{color: var(--wp--preset--color--vivid-red) !important;}',
+  '.has-black-background-color{background-color: var(--wp--preset--color--black) !important;}',
+  '.has-large-font-size{font-size: var(--wp--preset--font-size--large) !important;}',
+].join('');
+
+describe('scopeSelector', () => {
+  it.each([
+    ['body', '.entry-content'],
+    [':root', '.entry-content'],
+    [':where(body .is-layout-flow)  > *', ':where(.entry-content .is-layout-flow)  > *'],
+    ['.has-vivid-red-color', '.entry-content .has-vivid-red-color'],
+    ['h1', '.entry-content h1'],
+    ['a:where(:not(.wp-element-button))', '.entry-content a:where(:not(.wp-element-button))'],
+  ])('%s → %s', (selector, scoped) => {
+    expect(scopeSelector(selector)).toBe(scoped);
+  });
+});
+
+describe('scopeStylesheet keeps the theme inside the content', () => {
+  const rulesOf = (css: string) => scopeStylesheet(css, CONTEXT);
+
+  it('confines every rule to the content container', () => {
+    const rules = rulesOf('body{color:red}.site-header{display:none}header,nav{display:none}');
+    expect(rules.flatMap((rule) => rule.selectors)).toEqual([
+      '.entry-content',
+      '.entry-content .site-header',
+      '.entry-content header',
+      '.entry-content nav',
+    ]);
+  });
+
+  it.each([
+    'body ~ .site-footer{display:none}',
+    'body + footer{display:none}',
+    ':where(body) ~ *{display:none}',
+    '.x\\:y{color:red}',
+    'p[title="}"]{color:red}',
+  ])('drops a rule that reaches outside or hides its selector: %s', (css) => {
+    expect(rulesOf(css)).toEqual([]);
+  });
+
+  it.each([
+    '@import url(https://evil.example.net/x.css);',
+    '@font-face{font-family:x;src:url(https://evil.example.net/x.woff)}',
+    '@keyframes spin{from{color:red}}',
+    '@layer theme{p{color:red}}',
+    '@media (min-width:1px){@import "x.css";}',
+  ])('drops at-rules other than @media and @supports: %s', (css) => {
+    expect(rulesOf(css)).toEqual([]);
+  });
+
+  it('keeps @media around its rules', () => {
+    expect(rulesOf('@media (max-width: 600px){.has-x{color:red}}')).toEqual([
+      expect.objectContaining({ conditions: ['@media (max-width: 600px)'], declarations: ['color:red'] }),
+    ]);
+  });
+
+  it('passes declarations through the style allowlist', () => {
+    const [rule] = rulesOf(
+      '.x{position:fixed;top:0;z-index:99;color:red;background:url(https://evil.example.net/a.png);background-image:url(http://wp.example.test/a.png)}',
+    );
+    expect(rule?.declarations).toEqual(['color:red', 'background-image:url(http://wp.example.test/a.png)']);
+  });
+
+  it('gives nothing for CSS that does not parse', () => {
+    expect(rulesOf('.x{color:red')).toEqual([]);
+    expect(rulesOf('}}}{{{')).toEqual([]);
+  });
+});
+
+describe('stylesForContent', () => {
+  const forContent = (html: string, sheets = [GLOBAL]) => stylesForContent(sheets, html, CONTEXT);
+
+  it('gives nothing to content without WordPress classes or variables', () => {
+    expect(forContent('<p>Plain</p>')).toBe('');
+  });
+
+  it('keeps the preset classes the content uses and the variables they need, nothing else', () => {
+    const css = forContent('<p class="has-vivid-red-color has-text-color">Red</p>');
+    expect(css).toBe(
+      '.entry-content{--wp--preset--color--vivid-red:#cf2e2e}.entry-content .has-vivid-red-color{color:var(--wp--preset--color--vivid-red)!important}',
+    );
+  });
+
+  it('keeps the variables inline styles refer to', () => {
+    expect(forContent('<p style="padding-top:var(--wp--preset--spacing--50)">x</p>')).toBe(
+      '.entry-content{--wp--preset--spacing--50:min(6.5rem, 8vw)}',
+    );
+  });
+
+  it('keeps layout rules for the layouts the content uses', () => {
+    const css = forContent('<div class="wp-block-group is-layout-flow"><p>x</p></div>');
+    expect(css).toBe(
+      ':where(.entry-content .is-layout-flow)  > *{margin-block-start:1.2rem;margin-block-end:0}',
+    );
+  });
+
+  it('adds a post’s block-supports rules for its own containers', () => {
+    const blockSupports =
+      '.wp-container-core-columns-is-layout-1.wp-container-core-columns-is-layout-1{flex-wrap:nowrap;gap:2em 4em;}.wp-container-core-group-is-layout-9{justify-content:center;}';
+    const css = forContent(
+      '<div class="wp-block-columns is-layout-flex wp-container-core-columns-is-layout-1"></div>',
+      [GLOBAL, blockSupports],
+    );
+    expect(css).toBe(
+      '.entry-content .is-layout-flex{display:flex}.entry-content .wp-container-core-columns-is-layout-1.wp-container-core-columns-is-layout-1{flex-wrap:nowrap;gap:2em 4em}',
+    );
+  });
+
+  it('applies WordPress’s default presets, generated from core’s theme.json, without the plugin', () => {
+    expect(
+      forContent('<p class="has-vivid-red-color has-large-font-size">x</p>', [WORDPRESS_DEFAULT_PRESETS_CSS]),
+    ).toBe(
+      '.entry-content{--wp--preset--color--vivid-red:#cf2e2e;--wp--preset--font-size--large:36px}.entry-content .has-vivid-red-color{color:var(--wp--preset--color--vivid-red)!important}.entry-content .has-large-font-size{font-size:var(--wp--preset--font-size--large)!important}',
+    );
+  });
+});
