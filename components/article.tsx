@@ -7,7 +7,7 @@ import './content-blocks.css';
 import { parseSanitizedHtml } from '@/lib/content/render';
 import { sanitizeContent } from '@/lib/content/sanitize';
 import { countWords, readingTime } from '@/lib/seo';
-import type { Post, SiteAddresses } from '@/lib/wordpress';
+import type { Post, SiteAddresses, SiteInfo } from '@/lib/wordpress';
 import { Byline } from './byline';
 import { ContentStyles } from './content-styles';
 import { FeaturedImage } from './featured-image';
@@ -20,7 +20,7 @@ export function Article({
   unlocked = false,
 }: {
   post: Post;
-  site: SiteDates;
+  site: SiteDates & Pick<SiteInfo, 'globalStylesheet'>;
   /** What the content's links are read against: links to the Site Address become paths here. */
   addresses: SiteAddresses;
   /** Rendered with the reader's password: show the content WordPress returned. */
@@ -54,7 +54,12 @@ export function Article({
       </header>
       {post.featuredImage && <FeaturedImage image={post.featuredImage} />}
       {!locked && (
-        <ContentStyles contentHtml={contentHtml} blockStylesCss={post.blockStylesCss} addresses={addresses} />
+        <ContentStyles
+          contentHtml={contentHtml}
+          blockStylesCss={post.blockStylesCss}
+          globalStylesheet={site.globalStylesheet}
+          addresses={addresses}
+        />
       )}
       <div className="article__content entry-content">
         {locked ? <PasswordForm id={post.id} type={post.type} /> : parseSanitizedHtml(contentHtml)}

@@ -1,29 +1,32 @@
 import { CONTENT_SCOPE, stylesForContent } from '@/lib/content/global-styles';
 import { mediaOriginsOf } from '@/lib/content/sanitize';
 import { WORDPRESS_DEFAULT_PRESETS_CSS } from '@/lib/content/wordpress-default-presets';
-import { getGlobalStylesheet, type SiteAddresses } from '@/lib/wordpress';
+import type { SiteAddresses } from '@/lib/wordpress';
 
 /**
  * The part of WordPress's block CSS one piece of content uses, inlined before it: the site's
  * global stylesheet (or WordPress's default presets, without the companion plugin) and the
  * block-supports rules WordPress wrote while rendering it, scoped to CONTENT_SCOPE and cut to
- * the classes the content has. Usually a few hundred bytes, so inlined: no request of its own
- * and nothing that blocks rendering beyond the page itself; cached with the page, whose render
- * reads the stylesheet under its own tag.
+ * the classes the content has. Usually well under a kilobyte, so inlined: no request of its own
+ * and nothing that blocks rendering beyond the page itself. It is cached with the page, which
+ * reads the stylesheet from the REST index under the site's tag.
  */
-export async function ContentStyles({
+export function ContentStyles({
   contentHtml,
   blockStylesCss,
+  globalStylesheet,
   addresses,
 }: {
   /** Sanitised content (lib/content/sanitize.ts): its classes say which rules apply. */
   contentHtml: string;
   blockStylesCss: string | undefined;
+  globalStylesheet: string | undefined;
   addresses: SiteAddresses;
 }) {
-  const globalStylesheet = (await getGlobalStylesheet()) ?? WORDPRESS_DEFAULT_PRESETS_CSS;
-  const css = stylesForContent([globalStylesheet, blockStylesCss ?? ''], contentHtml, {
-    mediaOrigins: mediaOriginsOf(addresses),
-  });
+  const css = stylesForContent(
+    [globalStylesheet ?? WORDPRESS_DEFAULT_PRESETS_CSS, blockStylesCss ?? ''],
+    contentHtml,
+    { mediaOrigins: mediaOriginsOf(addresses) },
+  );
   return css ? <style data-scope={CONTENT_SCOPE}>{css}</style> : null;
 }

@@ -155,6 +155,7 @@ export const HOSTILE_SLUGS = {
   deepPost: 'hostile-kittiwake-depths',
   encodedPost: 'hostile-kittiwake-entities',
   idPost: 'hostile-kittiwake-ids',
+  stylePost: 'hostile-kittiwake-styles',
   page: 'hostile-kittiwake-page',
   category: 'hostile-kittiwake-category',
   tag: 'hostile-kittiwake-tag',
@@ -225,6 +226,54 @@ export const idPost = {
     legitimate: `${SEARCH_WORD} a paragraph that calls itself main.`,
   },
 };
+
+/**
+ * A host no request may reach: a style that makes the browser fetch from it got past the
+ * allowlist (`.invalid` never resolves, but the browser still tries, and the test sees it try).
+ */
+export const STYLE_BEACON_HOST = 'css-beacon.invalid';
+
+/**
+ * CSS injection through every property the style allowlist lets through
+ * (lib/content/style-allowlist.ts): for each, one paragraph whose inline style pairs the property
+ * with a remote url(), an escaped url(), an expression() and a fixed position — none may reach
+ * the page — and a breakout of the attribute and of a <style> element, which must stay text.
+ */
+export function hostileStylePost(properties: readonly string[]) {
+  const paragraphs = properties.map((property) => {
+    const breakout = attack(
+      'style',
+      property.replace(/-/g, '_'),
+      (m) => `</style><script>window.${m}=1</script>`,
+    );
+    const declarations = [
+      `${property}:url(https://${STYLE_BEACON_HOST}/${property}.png)`,
+      `${property}:\\75 rl(https://${STYLE_BEACON_HOST}/escaped-${property}.png)`,
+      `${property}:expression(window.${breakout.marker}=1)`,
+      `${property}:image-set(url(https://${STYLE_BEACON_HOST}/set-${property}.png) 1x)`,
+      'position:fixed',
+      'top:0',
+      'z-index:2147483647',
+    ];
+    return (
+      `<p style="${declarations.join(';').replaceAll('"', '&quot;')}">${SEARCH_WORD} styled by ${property}.</p>` +
+      `<p style="${property}:inherit;}${breakout.markup.replaceAll('"', '&quot;')}">${SEARCH_WORD} broken out of ${property}.</p>`
+    );
+  });
+  const legitimate = `${SEARCH_WORD} a post styled every way.`;
+  return {
+    title: { value: `${SEARCH_WORD} the styles log`, legitimate: `${SEARCH_WORD} the styles log` },
+    content: {
+      value:
+        `<p>${legitimate}</p>` +
+        `<div style="background-image:url(&quot;https://${STYLE_BEACON_HOST}/quoted.png&quot;);position:absolute">x</div>` +
+        `<p style="@import url(https://${STYLE_BEACON_HOST}/import.css);color:red">imported</p>` +
+        `<p style="color:url(https://${STYLE_BEACON_HOST}/red.png);position:fixed;color:red">${SEARCH_WORD} kept red.</p>` +
+        paragraphs.join(''),
+      legitimate,
+    },
+  };
+}
 
 export const hostilePage = {
   title: hostileField('pageTitle', `${SEARCH_WORD} page about the lighthouse`),

@@ -20,9 +20,12 @@ import {
   HOSTILE_SLUGS,
   hostileTag,
   idPost,
+  hostileStylePost,
   MARKER_PREFIX,
   SEARCH_WORD,
+  STYLE_BEACON_HOST,
 } from './hostile-payloads';
+import { STYLE_PROPERTIES } from '../lib/content/style-allowlist';
 import { pathOf, wordpressGet, wordpressGetAsEditor, wordpressWrite } from './wordpress';
 
 /**
@@ -39,6 +42,8 @@ import { pathOf, wordpressGet, wordpressGetAsEditor, wordpressWrite } from './wo
  */
 
 const HOSTILE_DATE = '2018-03-14';
+/** Every property the style allowlist lets through, each carrying hostile values. */
+const stylePost = hostileStylePost(Object.keys(STYLE_PROPERTIES));
 const CONTENT_FRESH_WITHIN = { timeout: 60_000, intervals: [500, 1000, 2000] };
 
 interface WordPressItem {
@@ -62,6 +67,7 @@ interface HostileSite {
   deepPost: WordPressItem;
   encodedPost: WordPressItem;
   idPost: WordPressItem;
+  stylePost: WordPressItem;
   page: WordPressItem;
   category: WordPressItem;
   tag: WordPressItem;
@@ -170,6 +176,17 @@ async function seedHostileContent(): Promise<HostileSite> {
     },
     anyStatus,
   );
+  const styles = await findOrCreate(
+    '/wp/v2/posts',
+    HOSTILE_SLUGS.stylePost,
+    {
+      ...shared,
+      date: `${HOSTILE_DATE}T13:00:00`,
+      title: stylePost.title.value,
+      content: stylePost.content.value,
+    },
+    anyStatus,
+  );
   const page = await findOrCreate(
     '/wp/v2/pages',
     HOSTILE_SLUGS.page,
@@ -195,7 +212,17 @@ async function seedHostileContent(): Promise<HostileSite> {
       content: hostilePost.comment.value,
     });
   }
-  return { post, deepPost: deep, encodedPost: encoded, idPost: ids, page, category, tag, author };
+  return {
+    post,
+    deepPost: deep,
+    encodedPost: encoded,
+    idPost: ids,
+    stylePost: styles,
+    page,
+    category,
+    tag,
+    author,
+  };
 }
 
 /** Seeded once per worker; a worker that restarts after a failure finds the content in place. */
@@ -619,6 +646,40 @@ test.describe('hostile content', () => {
     // Encoded once in WordPress, decoded once: the reader sees the markup as text.
     await expect(page.locator('.article__content')).toContainText(
       `<script>window.${MARKER_PREFIX}encodedContent_encodedScript=1</script>`,
+    );
+  });
+
+  test('the post of hostile styles, through every allowed property', async ({ page }) => {
+    const site = await hostileSite();
+    const seen = await watch(page);
+    const beacons: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes(STYLE_BEACON_HOST)) beacons.push(request.url());
+    });
+    await expectNothingInjected(page, seen, {
+      path: pathOf(site.stylePost.link),
+      status: 200,
+      texts: [stylePost.title.legitimate, stylePost.content.legitimate],
+    });
+    expect(beacons, 'requests a style made').toEqual([]);
+    const escaped = await page
+      .locator('.article__content *')
+      .evaluateAll((elements) =>
+        elements
+          .filter((element) => ['fixed', 'absolute'].includes(getComputedStyle(element).position))
+          .map((element) => element.outerHTML.slice(0, 120)),
+      );
+    expect(escaped, 'content out of the flow').toEqual([]);
+    const styles = await page
+      .locator('.article__content [style]')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('style') ?? ''));
+    expect(styles.filter((style) => /url|expression|\\|import|position|z-index|script/i.test(style))).toEqual(
+      [],
+    );
+    // What was legitimate beside the attacks stays.
+    await expect(page.locator('.article__content p', { hasText: 'kept red.' })).toHaveCSS(
+      'color',
+      'rgb(255, 0, 0)',
     );
   });
 

@@ -378,9 +378,15 @@ describe('getSiteInfo', () => {
     const { url, init } = requested(0);
     expect(url.searchParams.get('rest_route')).toBe('/');
     expect(url.searchParams.get('_fields')).toBe(
-      'name,description,url,home,gmt_offset,timezone_string,broadsheet_language,broadsheet_comments,namespaces',
+      'name,description,url,home,gmt_offset,timezone_string,broadsheet_language,broadsheet_comments,broadsheet_global_styles,namespaces',
     );
     expect(init.next).toEqual({ revalidate: 900, tags: ['wp:site'] });
+  });
+
+  it('reads the global stylesheet the companion plugin adds to the index, under the site tag', async () => {
+    const css = '.has-vivid-red-color{color:var(--wp--preset--color--vivid-red) !important;}';
+    fetchMock.mockResolvedValueOnce(json({ ...indexFixture, broadsheet_global_styles: css }));
+    expect((await getSiteInfo()).globalStylesheet).toBe(css);
   });
 
   it('tells the Site Address, the WordPress Address and WORDPRESS_URL apart', async () => {

@@ -125,6 +125,8 @@ export const rawSiteSchema = z.object({
   timezone_string: z.string().optional(),
   /** Added by the companion plugin: the site's language as WordPress prints it in <html lang>. */
   broadsheet_language: z.string().max(35).optional(),
+  /** Added by the companion plugin: WordPress's global stylesheet for blocks (presets, layout). */
+  broadsheet_global_styles: z.string().optional().catch(undefined),
   /** The REST namespaces WordPress serves; "yoast/v1" means Yoast SEO is active. */
   namespaces: z.array(z.string()).default([]),
 });

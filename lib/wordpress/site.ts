@@ -17,6 +17,7 @@ export const SITE_INDEX_FIELDS = [
   'timezone_string',
   'broadsheet_language',
   'broadsheet_comments',
+  'broadsheet_global_styles',
   'namespaces',
 ];
 
@@ -50,5 +51,6 @@ export const getSiteInfo = cache(async (): Promise<SiteInfo> => {
         ? data.broadsheet_language
         : 'en-US',
     hasYoast: data.namespaces.includes('yoast/v1'),
+    globalStylesheet: data.broadsheet_global_styles,
   };
 });

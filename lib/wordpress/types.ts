@@ -93,6 +93,12 @@ export interface SiteInfo {
   language: string;
   /** Yoast SEO is active, so its get_head endpoint describes list pages too. */
   hasYoast: boolean;
+  /**
+   * WordPress's global stylesheet for blocks, from the companion plugin; absent without it (the
+   * content then gets WordPress's default presets). Unsanitised: apply it only through
+   * lib/content/global-styles.ts.
+   */
+  globalStylesheet?: string;
 }
 
 /** An approved comment (or the reader's own, just posted and held for moderation). */

@@ -10,7 +10,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Two public facts the REST API lacks:
  *
- * - GET /broadsheet/v1/global-styles: the site's global stylesheet as WordPress prints it for
+ * - `broadsheet_global_styles` in the REST index: the site's global stylesheet as WordPress prints it for
  *   blocks (wp_get_global_stylesheet): the preset variables (`--wp--preset--…`), the preset
  *   classes that use them (`has-…-color`, `has-…-font-size`, …) and the layout rules
  *   (`is-layout-flex`, `is-layout-constrained`, …). The theme's own typography of the page (its
@@ -24,9 +24,8 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Broadsheet_Global_Styles {
 
-	const REST_NAMESPACE = 'broadsheet/v1';
 	const FIELD          = 'broadsheet_block_styles';
-	/** The option name the frontend reads a global styles change by (lib/wordpress/webhook.ts). */
+	/** The name a global styles change is reported under, as a "settings" event. */
 	const SETTINGS_EVENT = 'wp_global_styles';
 
 	/**
@@ -43,13 +42,14 @@ final class Broadsheet_Global_Styles {
 	 * Hooks everything up. Called once from Broadsheet_Plugin::boot().
 	 */
 	public static function register() {
-		add_action( 'rest_api_init', array( __CLASS__, 'register_routes' ) );
+		add_filter( 'rest_index', array( __CLASS__, 'add_global_styles' ) );
+		add_action( 'rest_api_init', array( __CLASS__, 'register_block_styles_field' ) );
 		// Around the rendering of the_content (do_blocks runs at priority 9): empty the
 		// block-supports store before, read it after, so each post gets its own rules only.
 		add_filter( 'the_content', array( __CLASS__, 'start_capture' ), 1 );
 		add_filter( 'the_content', array( __CLASS__, 'end_capture' ), PHP_INT_MAX );
-		// The frontend caches the stylesheet under its own tag: say when it changes, as a
-		// "settings" event (saving Styles in the Site Editor, switching themes).
+		// The frontend caches the REST index under its site tag: say when the stylesheet
+		// changes, as a "settings" event (saving Styles in the Site Editor, switching themes).
 		add_action( 'save_post_wp_global_styles', array( __CLASS__, 'on_global_styles_saved' ) );
 		add_filter( 'broadsheet_watched_options', array( __CLASS__, 'watch_theme' ) );
 	}
@@ -75,34 +75,28 @@ final class Broadsheet_Global_Styles {
 	}
 
 	/**
-	 * The route and the field.
+	 * The block-supports CSS on every post type shown in REST.
 	 */
-	public static function register_routes() {
-		register_rest_route(
-			self::REST_NAMESPACE,
-			'/global-styles',
-			array(
-				'methods'             => WP_REST_Server::READABLE,
-				'callback'            => array( __CLASS__, 'get_global_styles' ),
-				// What every visitor's page already carries in its <head>.
-				'permission_callback' => '__return_true',
-			)
-		);
+	public static function register_block_styles_field() {
 		foreach ( get_post_types( array( 'show_in_rest' => true ), 'names' ) as $post_type ) {
 			add_filter( "rest_prepare_{$post_type}", array( __CLASS__, 'add_block_styles' ), 10, 2 );
 		}
 	}
 
 	/**
-	 * The global stylesheet's preset variables, preset classes and layout rules.
+	 * Adds the global stylesheet's preset variables, preset classes and layout rules to the REST
+	 * index, which the frontend reads (and caches) for every page anyway.
 	 *
+	 * @param WP_REST_Response $response The REST index.
 	 * @return WP_REST_Response
 	 */
-	public static function get_global_styles() {
-		$css = function_exists( 'wp_get_global_stylesheet' )
-			? wp_get_global_stylesheet( array( 'variables', 'presets', 'base-layout-styles' ) )
-			: '';
-		return rest_ensure_response( array( 'css' => (string) $css ) );
+	public static function add_global_styles( $response ) {
+		if ( $response instanceof WP_REST_Response && function_exists( 'wp_get_global_stylesheet' ) ) {
+			$data                              = $response->get_data();
+			$data['broadsheet_global_styles'] = (string) wp_get_global_stylesheet( array( 'variables', 'presets', 'base-layout-styles' ) );
+			$response->set_data( $data );
+		}
+		return $response;
 	}
 
 	/**
