@@ -14,6 +14,25 @@ export default defineConfig([
       '@next/next/no-img-element': 'off',
     },
   },
+  {
+    files: ['app/**/*.tsx', 'components/**/*.tsx'],
+    ignores: ['components/intent-link.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'next/link',
+              importNames: ['default'],
+              message:
+                'Use IntentLink (components/intent-link.tsx): next/link prefetches every link in view on load.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([
     '.next/**',
     '.wordpress/**',

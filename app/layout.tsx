@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import Link from 'next/link';
+import { IntentLink as Link } from '@/components/intent-link';
 import type { ReactNode } from 'react';
 import { getConfig } from '@/lib/config';
 import { SiteMenu } from '@/components/site-menu';

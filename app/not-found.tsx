@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { IntentLink as Link } from '@/components/intent-link';
 import { SearchForm } from '@/components/search-form';
 
 export const metadata: Metadata = { title: 'Page not found', robots: { index: false, follow: true } };

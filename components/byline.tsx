@@ -1,5 +1,5 @@
 import type { SiteDates } from './formatted-date';
-import Link from 'next/link';
+import { IntentLink as Link } from '@/components/intent-link';
 import type { Author } from '@/lib/wordpress';
 import { FormattedDate } from './formatted-date';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink as Link } from '@/components/intent-link';
 import { paginatedPath } from '@/lib/wordpress';
 
 /**

@@ -1,9 +1,22 @@
 import type { SiteDates } from './formatted-date';
-import Link from 'next/link';
+import { IntentLink as Link } from '@/components/intent-link';
 import type { PostSummary } from '@/lib/wordpress';
 import { Byline } from './byline';
 
-export function PostCard({ post, site }: { post: PostSummary; site: SiteDates }) {
+/**
+ * One story of a list. `first` marks the list's first card: on a phone its image fills the
+ * screen's width above the fold and is the page's largest paint, so it is fetched early and at
+ * high priority instead of lazily.
+ */
+export function PostCard({
+  post,
+  site,
+  first = false,
+}: {
+  post: PostSummary;
+  site: SiteDates;
+  first?: boolean;
+}) {
   const image = post.featuredImage;
   const thumbnail = image?.sizes.find((size) => size.width >= 600) ?? image?.sizes.at(-1) ?? null;
   return (
@@ -17,7 +30,8 @@ export function PostCard({ post, site }: { post: PostSummary; site: SiteDates })
           width={thumbnail.width}
           height={thumbnail.height}
           alt={image.alt}
-          loading="lazy"
+          loading={first ? undefined : 'lazy'}
+          fetchPriority={first ? 'high' : undefined}
           decoding="async"
         />
       )}

@@ -27,8 +27,8 @@ export function PostList({
   return (
     <>
       <div className="post-list">
-        {[...leading, ...posts.items].map((post) => (
-          <PostCard key={post.id} post={post} site={site} />
+        {[...leading, ...posts.items].map((post, index) => (
+          <PostCard key={post.id} post={post} site={site} first={index === 0} />
         ))}
       </div>
       {list && posts.page < posts.totalPages && (

@@ -1,3 +1,5 @@
+// Never prefetched, not even on intent (see below), so not IntentLink.
+// eslint-disable-next-line no-restricted-imports
 import Link from 'next/link';
 import { previewExitPath } from '@/lib/previews/request';
 import type { PreviewTarget } from '@/lib/wordpress';

@@ -202,3 +202,21 @@ test.describe('load more', () => {
     expect((await ok.json()).items.length).toBeGreaterThan(0);
   });
 });
+
+test.describe('navigation links', () => {
+  test('prefetch nothing on load; a link prefetches its page once pointed at', async ({ page }) => {
+    const payloads: string[] = [];
+    page.on('request', (request) => {
+      if (request.headers()['rsc'] === '1') payloads.push(new URL(request.url()).pathname);
+    });
+    await page.goto('/');
+    // The page's scripts have run and their requests ended: whatever loading prefetches is sent.
+    await page.waitForLoadState('networkidle');
+    expect(payloads, 'server components payloads fetched on load').toEqual([]);
+
+    const link = page.locator('.site-nav a').first();
+    const path = await link.getAttribute('href');
+    await link.hover();
+    await expect.poll(() => payloads, { message: 'prefetch after pointing at the link' }).toContain(path);
+  });
+});

@@ -29,6 +29,7 @@ import { formatMs, formatRate, formatShare, formatTable, formatTimes } from './b
 import { onShutdown, runToCompletion, startServer, waitForUrl } from './processes.mjs';
 import { freePort } from './redis.mjs';
 import { startVarnish } from './varnish.mjs';
+import { readWordPress } from './wordpress-rest.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -100,14 +101,7 @@ async function warmUntil(url, cacheHeader, expected, headers = GZIP) {
 
 /** The pages measured everywhere, and the articles rendered cold, read from WordPress itself. */
 async function choosePages(wordpressUrl) {
-  const read = async (route, params) => {
-    const url = new URL(`${wordpressUrl}/`);
-    url.searchParams.set('rest_route', route);
-    for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`WordPress answered ${route} with HTTP ${response.status}`);
-    return response.json();
-  };
+  const read = (route, params) => readWordPress(wordpressUrl, route, params);
   const posts = (
     await read('/wp/v2/posts', {
       per_page: '100',

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink as Link } from '@/components/intent-link';
 import { OUTCOME_MESSAGES, outcomeAnchor, type SubmissionOutcome } from '@/lib/comments/form';
 import { commentPagePath } from '@/lib/wordpress';
 import type { Comment, CommentPage, SiteAddresses } from '@/lib/wordpress';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink as Link } from '@/components/intent-link';
 import type { ReactNode } from 'react';
 import { SafeHtml, type FieldLink } from '@/lib/content/fields';
 import type { Image } from '@/lib/wordpress';
