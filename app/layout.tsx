@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getConfig } from '@/lib/config';
+import { siteHeadMetadata } from '@/lib/seo';
 import { getSiteInfo, listTopCategories } from '@/lib/wordpress';
 import './globals.css';
 
@@ -11,6 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(getConfig().siteUrl),
     title: { default: site.name, template: `%s – ${site.name}` },
     description: site.description,
+    ...siteHeadMetadata(site),
   };
 }
 

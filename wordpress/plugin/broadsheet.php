@@ -21,5 +21,6 @@ require_once __DIR__ . '/includes/class-broadsheet-settings.php';
 require_once __DIR__ . '/includes/class-broadsheet-webhooks.php';
 require_once __DIR__ . '/includes/class-broadsheet-previews.php';
 require_once __DIR__ . '/includes/class-broadsheet-kinds.php';
+require_once __DIR__ . '/includes/class-broadsheet-site-settings.php';
 
 Broadsheet_Plugin::boot();

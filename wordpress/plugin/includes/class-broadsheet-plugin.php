@@ -49,6 +49,8 @@ final class Broadsheet_Plugin {
 		add_filter( 'rest_index', array( __CLASS__, 'add_site_language' ) );
 		// Which post types and taxonomies have pages, at which paths: public facts as well.
 		Broadsheet_Kinds::register();
+		// Settings → General and Reading: public facts too.
+		Broadsheet_Site_Settings::register();
 
 		// Half a configuration would mean unsigned or misdirected requests; do nothing instead.
 		if ( ! self::is_configured() ) {
