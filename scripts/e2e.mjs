@@ -48,7 +48,11 @@ process.chdir(projectRoot);
 
 // The whole suite runs on the first structure. The second reruns what depends on URLs —
 // routing, archives, links in feeds and sitemaps, editors' flows — and skips what does not
-// (accessibility and HTML checks, head parity, the outage), to keep the run short.
+// (accessibility and HTML checks, head parity, the outage), to keep the run short. The second
+// is also the site as an owner configured it rather than on WordPress's defaults
+// (wordpress/dev/seed/configured-site.php): a static front page and a posts page, six posts a
+// page, search engines discouraged, UTC+5:30, its own date format and site icon, and its Site
+// Address in a sub-folder of another origin than the one the app reaches WordPress at.
 // E2E_PORT_OFFSET moves every port below, so two checkouts can run the suite side by side.
 const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
 if (!Number.isInteger(PORT_OFFSET) || PORT_OFFSET < 0 || PORT_OFFSET > 50_000)
@@ -76,7 +80,8 @@ const STRUCTURES = {
     proxiedWordPressPort: null,
     appPort: 3102 + PORT_OFFSET,
     secondAppPort: null,
-    readers: ['reader', 'archives', 'bad-input', 'feeds-sitemaps', 'protected'].map(
+    configuration: { name: 'configured', siteAddress: 'http://news.example.test/en' },
+    readers: ['reader', 'archives', 'bad-input', 'feeds-sitemaps', 'protected', 'site-settings'].map(
       (name) => `e2e/${name}.spec.ts`,
     ),
     editors: ['editor'].map((name) => `e2e/${name}.spec.ts`),
@@ -324,6 +329,7 @@ function testEnvironment({ appUrl, site, permalinkStructure, chromiumPath, appLo
     E2E_BASE_URL: appUrl,
     E2E_WORDPRESS_URL: site.url,
     E2E_WORDPRESS_SITE_URL: site.siteUrl,
+    E2E_WORDPRESS_HOME: site.home,
     E2E_PERMALINK_STRUCTURE: permalinkStructure,
     E2E_WORDPRESS_USER: site.env.WORDPRESS_PREVIEW_USER,
     E2E_WORDPRESS_APPLICATION_PASSWORD: site.env.WORDPRESS_APPLICATION_PASSWORD,
@@ -346,6 +352,8 @@ async function runStructure(name, chromiumPath, turns, lane) {
       port: structure.proxiedWordPressPort ?? structure.wordpressPort,
       sitePort: structure.wordpressPort,
       permalinkStructure: structure.permalinkStructure,
+      // Playground cannot move the Site Address (WP_HOME); there the lane keeps the demo's.
+      configuration: wordpressServer === 'native' ? structure.configuration : undefined,
       reset: true,
       frontendUrl: appUrl,
       server: wordpressServer,
