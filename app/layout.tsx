@@ -3,6 +3,7 @@ import { IntentLink as Link } from '@/components/intent-link';
 import type { ReactNode } from 'react';
 import { getConfig } from '@/lib/config';
 import { SiteMenu } from '@/components/site-menu';
+import { siteHeadMetadata } from '@/lib/seo';
 import { getSiteInfo, getSiteMenus, listTopCategories } from '@/lib/wordpress';
 import './globals.css';
 
@@ -12,6 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(getConfig().siteUrl),
     title: { default: site.name, template: `%s – ${site.name}` },
     description: site.description,
+    ...siteHeadMetadata(site),
   };
 }
 

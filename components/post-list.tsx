@@ -37,7 +37,12 @@ export function PostList({
           page={posts.page}
           totalPages={posts.totalPages}
           state={loadMoreServerState(list, posts)}
-          site={{ timezone: site.timezone, language: site.language }}
+          site={{
+            timezone: site.timezone,
+            language: site.language,
+            dateFormat: site.dateFormat,
+            timeFormat: site.timeFormat,
+          }}
         />
       )}
       <Pagination

@@ -65,18 +65,22 @@ function Content({ page }: { page: ContentPage }) {
 function List({ page }: { page: ListPage }) {
   const { list, posts, site } = page;
   if (list.kind === 'home') {
+    // On a static front page's posts page, the list is headed by that page's title.
+    const heading = list.postsPage ? page.title : 'Latest stories';
     return (
       <>
         {posts.page > 1 ? (
-          <h1 className="page-title">Latest stories, page {posts.page}</h1>
+          <h1 className="page-title">
+            {heading}, page {posts.page}
+          </h1>
         ) : (
-          <h1 className="visually-hidden">Latest stories</h1>
+          <h1 className={list.postsPage ? 'page-title' : 'visually-hidden'}>{heading}</h1>
         )}
         <PostList
           posts={posts}
           leading={page.sticky}
           site={site}
-          basePath="/"
+          basePath={list.path}
           list={loadableList(list.query)}
         />
       </>

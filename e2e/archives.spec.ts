@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { rawGet } from './raw-http';
+import { siteSettings } from './site-settings';
 import { pathOf, textOf, wordpressGet, type WordPressPost } from './wordpress';
 
 interface WordPressTerm {
@@ -20,7 +21,8 @@ interface WordPressUser {
 }
 
 async function firstPageTitles(params: Record<string, string | number>) {
-  const { data } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { per_page: 10, ...params });
+  const { postsPerPage } = await siteSettings();
+  const { data } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { per_page: postsPerPage, ...params });
   return data.map((post) => textOf(post.title.rendered));
 }
 

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { rawGet } from './raw-http';
+import { siteSettings } from './site-settings';
 import { pathOf, textOf, wordpressGet } from './wordpress';
 import { everything, fetchXml, readSitemaps, setUpXmllint, xmllint } from './xml-documents';
 
@@ -28,6 +29,12 @@ test.describe('sitemaps, on the frontend’s own origin', () => {
   }) => {
     test.setTimeout(180_000);
     const siteUrl = baseURL ?? '';
+    // A site that discourages search engines has no sitemaps, as on WordPress.
+    if (!(await siteSettings()).searchEngineVisible) {
+      expect((await request.get('/sitemap.xml', { maxRedirects: 0 })).status()).toBe(404);
+      expect((await request.get('/sitemaps/posts-1.xml', { maxRedirects: 0 })).status()).toBe(404);
+      return;
+    }
     const listed = await readSitemaps(request, siteUrl);
     // One sitemap per viewable post type and taxonomy, named after its REST collection (the seed
     // registers events, event series and people; its non-public internal notes have none), and
@@ -89,7 +96,10 @@ test.describe('sitemaps, on the frontend’s own origin', () => {
   });
 
   test('XML and text files keep their names: no trailing-slash redirect', async ({ baseURL }) => {
-    for (const path of ['/sitemap.xml', '/robots.txt', '/sitemaps/pages-1.xml']) {
+    const served = (await siteSettings()).searchEngineVisible
+      ? ['/sitemap.xml', '/robots.txt', '/sitemaps/pages-1.xml']
+      : ['/robots.txt', '/feed/'];
+    for (const path of served) {
       expect((await rawGet(baseURL ?? '', path)).status, path).toBe(200);
     }
     const slashed = await rawGet(baseURL ?? '', '/sitemap.xml/');
@@ -106,6 +116,12 @@ test('robots.txt allows the site, keeps crawlers out of the API and previews, an
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toMatch(/^text\/plain/);
   const lines = (await response.text()).split('\n').map((line) => line.trim());
+  if (!(await siteSettings()).searchEngineVisible) {
+    // "Discourage search engines": everything disallowed and no sitemap, as WordPress's own.
+    expect(lines).toEqual(expect.arrayContaining(['User-Agent: *', 'Disallow: /']));
+    expect(lines.filter((line) => /^(Allow|Sitemap):/.test(line))).toEqual([]);
+    return;
+  }
   expect(lines).toEqual(
     expect.arrayContaining([
       'User-Agent: *',
@@ -152,10 +168,11 @@ test.describe('RSS and Atom feeds at WordPress’s feed URLs', () => {
       { path: pathOf(tag.link), filter: { tags: tag.id } },
       { path: pathOf(author.link), filter: { author: author.id } },
     ];
+    const { postsPerFeed } = await siteSettings();
     for (const archive of archives) {
       const { data: latest } = await wordpressGet<ListedPost[]>('/wp/v2/posts', {
         ...archive.filter,
-        per_page: 10,
+        per_page: postsPerFeed,
         _fields: 'id,link,date_gmt,modified_gmt,title',
       });
       expect(latest.length, `${archive.path} has posts`).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { rawGet } from './raw-http';
+import { siteSettings } from './site-settings';
 import {
   allPublishedPosts,
   pathOf,
@@ -13,14 +14,16 @@ test.describe(`a reader (permalinks ${permalinkStructure})`, () => {
   test('the home page lists sticky posts first, then the latest, at their WordPress paths', async ({
     page,
   }) => {
+    // The latest posts are on the front page, or on the posts page of a static front page.
+    const { postsListPath, postsPerPage } = await siteSettings();
     const { data: sticky } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { sticky: 'true' });
     const { data: latest } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', {
-      per_page: 10,
+      per_page: postsPerPage,
       sticky: 'false',
     });
     expect(sticky.length).toBeGreaterThan(0);
     const expected = [...sticky, ...latest];
-    const response = await page.goto('/');
+    const response = await page.goto(postsListPath);
     expect(response?.status()).toBe(200);
     const links = page.locator('.post-card__title a');
     await expect(links).toHaveCount(expected.length);
@@ -30,27 +33,28 @@ test.describe(`a reader (permalinks ${permalinkStructure})`, () => {
     }
   });
 
-  test('a reader pages through the archive and back to the front page', async ({ page }) => {
+  test('a reader pages through the archive and back to its first page', async ({ page, baseURL }) => {
+    const { postsListPath, postsPerPage } = await siteSettings();
     const { data: second } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', {
-      per_page: 10,
+      per_page: postsPerPage,
       page: 2,
       sticky: 'false',
     });
-    await page.goto('/');
+    await page.goto(postsListPath);
     await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: 'Older' }).click();
-    await expect(page).toHaveURL(/\/page\/2\/$/);
+    await expect(page).toHaveURL(`${baseURL}${postsListPath}page/2/`);
     await expect(page.locator('.post-card__title a').first()).toHaveText(
       textOf(second[0]?.title.rendered ?? ''),
     );
     await page.getByRole('link', { name: 'Newer' }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(`${baseURL}${postsListPath}`);
   });
 
   test('a reader opens a post from the home page and reads it at its WordPress path', async ({ page }) => {
     const { data: latest } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { per_page: 1 });
     const post = latest[0];
     if (!post) throw new Error('WordPress has no posts');
-    await page.goto('/');
+    await page.goto((await siteSettings()).postsListPath);
     await page
       .getByRole('link', { name: textOf(post.title.rendered), exact: true })
       .first()
@@ -102,9 +106,10 @@ test.describe(`a reader (permalinks ${permalinkStructure})`, () => {
   });
 
   test('pages work without JavaScript', async ({ browser }) => {
+    const { postsListPath } = await siteSettings();
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto('/');
+    await page.goto(postsListPath);
     await page.locator('.post-card__title a').first().click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await context.close();

@@ -116,8 +116,21 @@ const LANES = {
     appPort: 3102 + PORT_OFFSET,
     secondAppPort: null,
     sharedCache: false,
+    // The site as an owner configured it rather than on WordPress's defaults
+    // (wordpress/dev/seed/configured-site.php): a static front page and a posts page, six posts a
+    // page, search engines discouraged, UTC+5:30, its own date format and site icon, and its Site
+    // Address in a sub-folder of another origin than the one the app reaches WordPress at.
+    configuration: { name: 'configured', siteAddress: 'http://news.example.test/en' },
     projects: {
-      readers: specsOf(['reader', 'archives', 'bad-input', 'feeds-sitemaps', 'protected', 'navigation']),
+      readers: specsOf([
+        'reader',
+        'archives',
+        'bad-input',
+        'feeds-sitemaps',
+        'protected',
+        'navigation',
+        'site-settings',
+      ]),
       editors: specsOf(['editor']),
     },
   },
@@ -394,6 +407,7 @@ function testEnvironment({ appUrl, site, permalinkStructure, chromiumPath, appLo
     E2E_BASE_URL: appUrl,
     E2E_WORDPRESS_URL: site.url,
     E2E_WORDPRESS_SITE_URL: site.siteUrl,
+    E2E_WORDPRESS_HOME: site.home,
     E2E_PERMALINK_STRUCTURE: permalinkStructure,
     E2E_WORDPRESS_USER: site.env.WORDPRESS_PREVIEW_USER,
     E2E_WORDPRESS_APPLICATION_PASSWORD: site.env.WORDPRESS_APPLICATION_PASSWORD,
@@ -416,6 +430,8 @@ async function runLane(name, chromiumPath, turns, turn) {
       port: lane.proxiedWordPressPort ?? lane.wordpressPort,
       sitePort: lane.wordpressPort,
       permalinkStructure: lane.permalinkStructure,
+      // Playground cannot move the Site Address (WP_HOME); there the lane keeps the demo's.
+      configuration: wordpressServer === 'native' ? lane.configuration : undefined,
       reset: true,
       frontendUrl: appUrl,
       server: wordpressServer,

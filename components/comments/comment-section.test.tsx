@@ -19,7 +19,13 @@ vi.mock('@/lib/content/sanitize', async (importOriginal) => {
   };
 });
 
-const site = { timezone: 'UTC', language: 'en-US', addresses: singleAddress('http://wp.example.test') };
+const site = {
+  timezone: 'UTC',
+  language: 'en-US',
+  dateFormat: 'F j, Y',
+  timeFormat: 'g:i a',
+  addresses: singleAddress('http://wp.example.test'),
+};
 
 function comment(id: number, contentHtml: string, replies: Comment[] = []): Comment {
   return {

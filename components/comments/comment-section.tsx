@@ -40,7 +40,7 @@ function CommentItem({ comment, maxDepth, site }: { comment: Comment; maxDepth: 
           <CommentAuthor comment={comment} /> <span className="visually-hidden">wrote on</span>
           <span aria-hidden="true"> · </span>
           <a className="comment__permalink" href={`#comment-${comment.id}`}>
-            <FormattedDate iso={comment.publishedAt} site={site} />
+            <FormattedDate iso={comment.publishedAt} site={site} withTime />
           </a>
         </p>
         <CommentBody commentId={comment.id} html={comment.contentHtml} addresses={site.addresses} />

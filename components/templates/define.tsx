@@ -6,7 +6,10 @@ import type { TemplateCandidates } from '@/lib/templates/hierarchy';
 import type { Post, SiteInfo } from '@/lib/wordpress';
 
 /** What templates need of the site: dates in its timezone and language, links read against its addresses. */
-export type TemplateSite = Pick<SiteInfo, 'timezone' | 'language' | 'addresses'>;
+export type TemplateSite = Pick<
+  SiteInfo,
+  'timezone' | 'language' | 'dateFormat' | 'timeFormat' | 'addresses'
+>;
 
 /** Props of a template for one post or page. */
 export interface SingularTemplateProps<Fields = CustomFields> {

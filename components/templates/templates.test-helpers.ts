@@ -4,6 +4,8 @@ import type { Post } from '@/lib/wordpress';
 export const site: TemplateSite = {
   timezone: 'Europe/London',
   language: 'en-GB',
+  dateFormat: 'F j, Y',
+  timeFormat: 'g:i a',
   addresses: {
     home: 'https://news.example.org',
     wordpressAddress: 'https://news.example.org',

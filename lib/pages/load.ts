@@ -134,6 +134,16 @@ function describeDate(
 function listHeading(list: ListTarget, site: SiteInfo) {
   switch (list.kind) {
     case 'home':
+      // A static front page's posts page is titled as its page; Yoast describes it by its URL.
+      if (list.postsPage) {
+        return {
+          title: list.postsPage.title,
+          kicker: null,
+          description: '',
+          firstPageHead: undefined,
+          seoKind: 'archive',
+        } as const;
+      }
       return {
         title: site.name,
         kicker: null,

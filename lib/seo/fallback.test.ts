@@ -12,12 +12,13 @@ import {
 import { serializeJsonLd } from './json-ld';
 import type { HeadTag, SeoData } from './types';
 import { createUrlRewriter } from './urls';
-import { singleAddress } from '@/lib/wordpress';
+import { DEFAULT_SITE_SETTINGS, singleAddress } from '@/lib/wordpress';
 
 const SITE = 'https://www.example.com';
 const WP = 'http://wp.example.test';
 const urls = createUrlRewriter({ addresses: singleAddress(WP), siteUrl: SITE });
 const site: SeoSite = {
+  ...DEFAULT_SITE_SETTINGS,
   name: 'Harbour Notes',
   description: 'Stories from the working waterfront',
   addresses: singleAddress(WP),

@@ -4,6 +4,7 @@
  * here; unit tests import the module they test.
  */
 export { seoForContent, seoForListing } from './route-seo';
+export { siteHeadMetadata } from './site-head';
 export { countWords, readingTime, type ListingDescriptor } from './fallback';
 export { serializeJsonLd } from './json-ld';
 export { parseYoastHead, type ParsedHead } from './head-html';

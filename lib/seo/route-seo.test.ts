@@ -1,12 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SiteInfo } from '@/lib/wordpress';
-import { seoForListing } from './route-seo';
-import { singleAddress } from '@/lib/wordpress';
+import { samplePost } from '@/components/templates/templates.test-helpers';
+import { seoForContent, seoForListing } from './route-seo';
+import { DEFAULT_SITE_SETTINGS, singleAddress } from '@/lib/wordpress';
 
 vi.stubEnv('WORDPRESS_URL', 'http://wp.example.test');
 vi.stubEnv('SITE_URL', 'https://www.example.com');
 
 const site: SiteInfo = {
+  ...DEFAULT_SITE_SETTINGS,
   name: 'The Lantern Quarterly',
   description: 'Slow reading',
   addresses: singleAddress('http://wp.example.test'),
@@ -69,5 +71,25 @@ describe('seoForListing', () => {
       );
       expect(String((seo.metadata.title as { absolute?: string }).absolute)).toContain('Bridges');
     }
+  });
+});
+
+describe('a site that discourages search engines (blog_public = 0)', () => {
+  const hidden: SiteInfo = {
+    ...site,
+    reading: { ...site.reading, searchEngineVisible: false },
+  };
+
+  it('marks every list noindex, nofollow, whether Yoast wrote its head or Broadsheet did', () => {
+    const yoastHead = { title: 'Bridges', robots: { index: 'index', follow: 'follow' } };
+    expect(seoForListing(secondPage, hidden, yoastHead).metadata.robots).toBe('noindex, nofollow');
+    expect(seoForListing(secondPage, hidden).metadata.robots).toBe('noindex, nofollow');
+    expect(seoForListing(secondPage, site).metadata.robots).not.toBe('noindex, nofollow');
+  });
+
+  it('marks every post and page noindex, nofollow', () => {
+    const post = samplePost({ seo: { yoastHeadJson: { title: 'A post', robots: { index: 'index' } } } });
+    expect(seoForContent(post, hidden).metadata.robots).toBe('noindex, nofollow');
+    expect(seoForContent(post, site).metadata.robots).toBe('index');
   });
 });

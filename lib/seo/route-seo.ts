@@ -9,11 +9,24 @@ function rewriter(site: SiteInfo) {
   return createUrlRewriter({ addresses: site.addresses, siteUrl: getConfig().siteUrl });
 }
 
+/** What WordPress's wp_robots prints on every page when search engines are discouraged. */
+export const DISCOURAGED_ROBOTS = 'noindex, nofollow';
+
+/**
+ * "Discourage search engines from indexing this site" (blog_public = 0) overrides every page's
+ * robots directives, whoever wrote them, as WordPress does.
+ */
+function honourVisibility(seo: SeoData, site: SiteInfo): SeoData {
+  if (site.reading.searchEngineVisible) return seo;
+  return { ...seo, metadata: { ...seo.metadata, robots: DISCOURAGED_ROBOTS } };
+}
+
 /** A post's or page's head: Yoast's own when WordPress provides it (and it is well-formed), else ours. */
 export function seoForContent(post: Post, site: SiteInfo): SeoData {
   const urls = rewriter(site);
-  return (
-    (post.seo.yoastHeadJson && seoFromYoast(post.seo.yoastHeadJson, urls)) || fallbackSeo(post, site, urls)
+  return honourVisibility(
+    (post.seo.yoastHeadJson && seoFromYoast(post.seo.yoastHeadJson, urls)) || fallbackSeo(post, site, urls),
+    site,
   );
 }
 
@@ -25,9 +38,9 @@ export function seoForListing(listing: ListingDescriptor, site: SiteInfo, yoastH
   const urls = rewriter(site);
   const ours = fallbackSeo(listing, site, urls);
   const yoast = yoastHeadJson ? seoFromYoast(yoastHeadJson, urls) : null;
-  if (!yoast) return ours;
+  if (!yoast) return honourVisibility(ours, site);
   if (!yoast.metadata.pagination && ours.metadata.pagination) {
     yoast.metadata.pagination = ours.metadata.pagination;
   }
-  return yoast;
+  return honourVisibility(yoast, site);
 }

@@ -1,5 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SITE_SETTINGS } from '@/lib/wordpress/settings';
+import { getSiteSettings } from '@/lib/wordpress/site';
+import { robotsRules } from './robots';
 import { sitemapChunkResponse, sitemapIndexResponse } from './respond';
+
+const hidden = {
+  ...DEFAULT_SITE_SETTINGS,
+  reading: { ...DEFAULT_SITE_SETTINGS.reading, searchEngineVisible: false },
+};
 
 vi.mock('@/lib/wordpress/site', async (importOriginal) =>
   (await import('@/lib/wordpress/site.test-helpers')).withFixedAddresses(await importOriginal()),
@@ -119,5 +127,27 @@ describe('sitemapChunkResponse', () => {
     fetchMock.mockImplementation(async () => new Response('down', { status: 503 }));
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await expect(sitemapChunkResponse('posts-1.xml')).rejects.toThrow(/HTTP 503/);
+  });
+});
+
+describe('a site that discourages search engines (blog_public = 0)', () => {
+  it('serves no sitemap index and no chunk, without counting anything', async () => {
+    vi.mocked(getSiteSettings).mockResolvedValueOnce(hidden).mockResolvedValueOnce(hidden);
+    wordpress();
+    expect((await sitemapIndexResponse()).status).toBe(404);
+    expect((await sitemapChunkResponse('posts-1.xml')).status).toBe(404);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
+
+describe('robotsRules', () => {
+  it('lets crawlers in and names the sitemap, or shuts them out when search engines are discouraged', () => {
+    expect(robotsRules('https://www.example.com')).toEqual({
+      rules: { userAgent: '*', allow: '/', disallow: ['/api/', '/preview/'] },
+      sitemap: 'https://www.example.com/sitemap.xml',
+    });
+    expect(robotsRules('https://www.example.com', false)).toEqual({
+      rules: { userAgent: '*', disallow: '/' },
+    });
   });
 });

@@ -1,5 +1,11 @@
 import { getConfig } from '@/lib/config';
-import { countContent, listSitemapChunk, listSitemapKinds, type SitemapEntry } from '@/lib/wordpress';
+import {
+  countContent,
+  getSiteSettings,
+  listSitemapChunk,
+  listSitemapKinds,
+  type SitemapEntry,
+} from '@/lib/wordpress';
 import { chunkCount, parseSitemapFileName, SITEMAPS_PATH, sitemapFileName } from './files';
 import { CONTENT_TYPES, xmlNotFound, xmlResponse } from '@/lib/xml';
 import { buildSitemapIndex, buildUrlset } from './xml';
@@ -7,12 +13,18 @@ import { buildSitemapIndex, buildUrlset } from './xml';
 /** Sitemaps are for crawlers to read, not to list in results (WordPress sends the same). */
 const SITEMAP_HEADERS = { 'X-Robots-Tag': 'noindex, follow' };
 
+/** WordPress serves no sitemaps while the site discourages search engines (blog_public = 0). */
+async function sitemapsEnabled(): Promise<boolean> {
+  return (await getSiteSettings()).reading.searchEngineVisible;
+}
+
 /**
  * GET /sitemap.xml: the index of every chunk. One small WordPress request per kind (a count),
  * whatever the size of the site.
  */
 export async function sitemapIndexResponse(): Promise<Response> {
   const { siteUrl, revalidateSeconds } = getConfig();
+  if (!(await sitemapsEnabled())) return xmlNotFound(revalidateSeconds);
   const kinds = await listSitemapKinds();
   const totals = await Promise.all(kinds.map((kind) => countContent(kind)));
   const entries = kinds.flatMap((kind, index) =>
@@ -35,7 +47,7 @@ export async function sitemapIndexResponse(): Promise<Response> {
 export async function sitemapChunkResponse(fileName: string): Promise<Response> {
   const { siteUrl, revalidateSeconds } = getConfig();
   const parsed = parseSitemapFileName(fileName);
-  if (!parsed) return xmlNotFound(revalidateSeconds);
+  if (!parsed || !(await sitemapsEnabled())) return xmlNotFound(revalidateSeconds);
   const kind = (await listSitemapKinds()).find((candidate) => candidate.name === parsed.kindName);
   if (!kind) return xmlNotFound(revalidateSeconds);
   const listed = await listSitemapChunk(kind, parsed.chunk);

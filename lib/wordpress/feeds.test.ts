@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { FEED_SIZE, listFeedPosts, type FeedQuery } from './feeds';
+import { listFeedPosts, type FeedQuery } from './feeds';
 import postsFixture from './fixtures/posts.json';
 import protectedFixture from './fixtures/post-protected.json';
+import { DEFAULT_SITE_SETTINGS } from './settings';
+import { getSiteSettings } from './site';
 
 vi.mock('./site', async (importOriginal) =>
   (await import('./site.test-helpers')).withFixedAddresses(await importOriginal()),
@@ -43,7 +45,7 @@ describe('listFeedPosts', () => {
       const { url, init } = requested(0);
       expect(url.searchParams.get('rest_route')).toBe('/wp/v2/posts');
       expect(url.searchParams.get(param)).toBe(value);
-      expect(url.searchParams.get('per_page')).toBe(String(FEED_SIZE));
+      expect(url.searchParams.get('per_page')).toBe('10');
       expect(url.searchParams.get('_fields')?.split(',')).toEqual(
         expect.arrayContaining(['content', 'link']),
       );
@@ -51,6 +53,15 @@ describe('listFeedPosts', () => {
       expect(init.next).toEqual({ revalidate: 900, tags: ['wp:feeds:post', tag] });
     },
   );
+
+  it('carries as many items as Settings → Reading → "Syndication feeds show" says', async () => {
+    vi.mocked(getSiteSettings).mockResolvedValueOnce({
+      ...DEFAULT_SITE_SETTINGS,
+      reading: { ...DEFAULT_SITE_SETTINGS.reading, postsPerFeed: 6 },
+    });
+    await listFeedPosts({ kind: 'home' });
+    expect(requested(0).url.searchParams.get('per_page')).toBe('6');
+  });
 
   it('maps posts with their content, authors and terms, newest first as WordPress lists them', async () => {
     const posts = await listFeedPosts({ kind: 'home' });

@@ -3,12 +3,9 @@ import { findTaxonomyKind, getKinds } from './kinds';
 import { mapPost } from './map';
 import { fetchMergedList, listSourceOf, type PostListQuery } from './posts';
 import { rawPostListSchema } from './schemas';
-import { getSiteAddresses } from './site';
+import { getSiteAddresses, getSiteSettings } from './site';
 import { TAGS } from './tags';
 import type { Post } from './types';
-
-/** Items in a feed: WordPress's own default (Settings → Reading → "Syndication feeds show"). */
-export const FEED_SIZE = 10;
 
 /**
  * Which items a feed carries: the same list as its archive page (front page, post-type
@@ -40,16 +37,18 @@ const EMBED = 'author,wp:term';
 
 /**
  * The newest published items of a feed, with their (unsanitised) content, in one request; an
- * empty list for a kind this WordPress does not serve. Cached under the feeds tag of the kind
+ * empty list for a kind this WordPress does not serve. As many as Settings → Reading →
+ * "Syndication feeds show the most recent" says (posts_per_rss). Cached under the feeds tag of the kind
  * listed, which every change of one of its items touches, and the archive's list tag.
  */
 export async function listFeedPosts(query: FeedQuery): Promise<Post[]> {
-  const kinds = await getKinds();
+  const [kinds, settings] = await Promise.all([getKinds(), getSiteSettings()]);
+  const size = settings.reading.postsPerFeed;
   const source = listSourceOf(query, kinds);
   if (!source) return [];
   if (source.alsoFrom) {
     const [merged, addresses] = await Promise.all([
-      fetchMergedList(source, FEED_SIZE, { _embed: EMBED, _fields: FEED_FIELDS }),
+      fetchMergedList(source, size, { _embed: EMBED, _fields: FEED_FIELDS }),
       getSiteAddresses(),
     ]);
     return (merged?.items ?? []).map((post) => mapPost(post, addresses));
@@ -64,7 +63,7 @@ export async function listFeedPosts(query: FeedQuery): Promise<Post[]> {
   const [response, addresses] = await Promise.all([
     wordpressTransport()({
       route: source.route,
-      params: { ...params, per_page: FEED_SIZE, _embed: EMBED, _fields: FEED_FIELDS },
+      params: { ...params, per_page: size, _embed: EMBED, _fields: FEED_FIELDS },
       schema: rawPostListSchema,
       cache: publishedCache([TAGS.feeds(listedType), source.tag]),
     }),

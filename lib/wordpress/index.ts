@@ -8,14 +8,7 @@ export {
   type Kinds,
   type TaxonomyKind,
 } from './kinds';
-export {
-  getPreviewPost,
-  getProtectedPost,
-  listPosts,
-  listStickyPosts,
-  getContentSlug,
-  POSTS_PER_PAGE,
-} from './posts';
+export { getPreviewPost, getProtectedPost, listPosts, listStickyPosts, getContentSlug } from './posts';
 export { resolveListPath, resolvePath, type ListTarget, type ResolvedPath } from './resolve';
 export {
   commentPagePath,
@@ -39,8 +32,8 @@ export type { PostListQuery } from './posts';
 export { getAuthorBySlug, getTermByPath, listTopCategories } from './archives';
 export type { AuthorArchive, Lookup, TermArchive } from './archives';
 export { getListingYoastHead } from './yoast-head';
-export { getSiteInfo } from './site';
-export { getGlobalStylesheet } from './global-styles';
+export { getSiteInfo, getSiteSettings } from './site';
+export { DEFAULT_SITE_SETTINGS, type SiteSettings } from './settings';
 export { KIND_NAME } from './kind-name';
 export {
   WordPressError,
@@ -69,7 +62,7 @@ export {
   sitemapKindsOf,
 } from './sitemaps';
 export type { SitemapEntry, SitemapKind } from './sitemaps';
-export { FEED_SIZE, listFeedPosts } from './feeds';
+export { listFeedPosts } from './feeds';
 export type { FeedQuery } from './feeds';
 export {
   CommentRejectedError,

@@ -8,8 +8,9 @@ import postsFixture from './fixtures/posts.json';
 import { singleAddress, type SiteAddresses } from './paths';
 import { buildKinds, getKinds } from './kinds';
 import { plainWordPressKinds } from './kinds.test-helpers';
-import { findContentAtPath, getProtectedPost, listPosts } from './posts';
-import { getSiteAddresses, getSiteInfo } from './site';
+import { findContentAtPath, getProtectedPost, listPosts, listStickyPosts } from './posts';
+import { DEFAULT_SITE_SETTINGS } from './settings';
+import { getSiteAddresses, getSiteInfo, getSiteSettings } from './site';
 
 // getConfig() reads process.env on first use and the transport captures the global fetch when it is
 // first created, so both are in place before any test runs; each test swaps the implementation.
@@ -74,6 +75,7 @@ function requested(call: number): { url: URL; init: FetchInit } {
 beforeEach(() => {
   fetchMock.mockReset();
   vi.mocked(getSiteAddresses).mockResolvedValue(WORDPRESS_URL_ONLY);
+  vi.mocked(getSiteSettings).mockResolvedValue(DEFAULT_SITE_SETTINGS);
 });
 
 describe('findContentAtPath', () => {
@@ -275,6 +277,22 @@ describe('listPosts', () => {
     expect(init.next).toEqual({ revalidate: 900, tags: ['wp:list:home'] });
   });
 
+  it('asks for as many posts as Settings → Reading says, for every list and the sticky posts', async () => {
+    vi.mocked(getSiteSettings).mockResolvedValue({
+      ...DEFAULT_SITE_SETTINGS,
+      reading: { ...DEFAULT_SITE_SETTINGS.reading, postsPerPage: 4 },
+    });
+    fetchMock.mockImplementation(async () => json(postsFixture));
+    await listPosts(HOME, 2);
+    await listPosts({ kind: 'author', id: 3 }, 1);
+    await listStickyPosts();
+    expect([0, 1, 2].map((call) => requested(call).url.searchParams.get('per_page'))).toEqual([
+      '4',
+      '4',
+      '4',
+    ]);
+  });
+
   it('falls back to the item count and one page when the headers are missing', async () => {
     fetchMock.mockResolvedValueOnce(json(postsFixture));
     const result = await listPosts(HOME, 1);
@@ -370,6 +388,7 @@ describe('getSiteInfo', () => {
       name: 'The Lantern Quarterly',
       description: 'Dispatches from the edges of the map & the people who keep them lit',
       addresses: singleAddress('http://wp.example.test'),
+      ...DEFAULT_SITE_SETTINGS,
       timezone: 'America/New_York',
       language: 'en-US',
       // The recorded index lists Yoast's REST namespace.
@@ -378,7 +397,8 @@ describe('getSiteInfo', () => {
     const { url, init } = requested(0);
     expect(url.searchParams.get('rest_route')).toBe('/');
     expect(url.searchParams.get('_fields')).toBe(
-      'name,description,url,home,gmt_offset,timezone_string,broadsheet_language,broadsheet_comments,broadsheet_global_styles,namespaces',
+      'name,description,url,home,gmt_offset,timezone_string,broadsheet_language,broadsheet_comments,broadsheet_global_styles,namespaces,' +
+        'site_icon_url,broadsheet_reading,broadsheet_formats,broadsheet_site_icon',
     );
     expect(init.next).toEqual({ revalidate: 900, tags: ['wp:site'] });
   });
@@ -418,9 +438,24 @@ describe('getSiteInfo', () => {
     expect((await getSiteInfo()).language).toBe('en-US');
   });
 
-  it('falls back to UTC when WordPress has only a UTC offset', async () => {
-    fetchMock.mockResolvedValueOnce(json({ ...indexFixture, timezone_string: '', gmt_offset: 2 }));
-    expect((await getSiteInfo()).timezone).toBe('UTC');
+  it('takes the UTC offset when WordPress has no named timezone, as Settings → General’s "UTC+5:30"', async () => {
+    fetchMock.mockResolvedValueOnce(json({ ...indexFixture, timezone_string: '', gmt_offset: 5.5 }));
+    expect((await getSiteInfo()).timezone).toBe('+05:30');
+  });
+
+  it('reads Settings → Reading and the date formats the companion plugin adds', async () => {
+    fetchMock.mockResolvedValueOnce(
+      json({
+        ...indexFixture,
+        broadsheet_reading: { show_on_front: 'page', page_on_front: 7, page_for_posts: 9, posts_per_page: 4 },
+        broadsheet_formats: { date_format: 'j M Y', time_format: 'H:i' },
+      }),
+    );
+    expect(await getSiteInfo()).toMatchObject({
+      reading: { frontPageId: 7, postsPageId: 9, postsPerPage: 4, searchEngineVisible: true },
+      dateFormat: 'j M Y',
+      timeFormat: 'H:i',
+    });
   });
 });
 

@@ -16,11 +16,10 @@ import { mapPost, mapPostSummary, toIsoUtc } from './map';
 import { parsePathSegments, pathFromSegments, samePath } from './paths';
 import { MAX_PAGE_NUMBER } from './permalinks';
 import { rawPostListSchema, rawPostSchema, type RawPost } from './schemas';
-import { getSiteAddresses } from './site';
+import { getSiteAddresses, getSiteSettings } from './site';
 import { TAGS } from './tags';
 import type { Paginated, Post, PostSummary } from './types';
 
-export const POSTS_PER_PAGE = 10;
 const MAX_SEARCH_LENGTH = 200;
 
 /** Fields a post card needs; _links and _embedded keep author, image and terms embedded. */
@@ -44,12 +43,12 @@ const SUMMARY_FIELDS = [
   '_links',
   '_embedded',
 ];
-const EMBED = 'author,wp:featuredmedia,wp:term';
+export const EMBED = 'author,wp:featuredmedia,wp:term';
 /**
  * ACF's full values (an image field as its array, a link as title, url and target) rather than
  * its "light" ones (bare ids): what templates' schemas expect. Ignored where ACF is absent.
  */
-const ACF_FORMAT = { acf_format: 'standard' } as const;
+export const ACF_FORMAT = { acf_format: 'standard' } as const;
 
 /**
  * Which items a list shows. Dates are ISO 8601 bounds in the site's time, as WordPress expects.
@@ -170,14 +169,17 @@ export async function listPosts(query: PostListQuery, page: number): Promise<Pag
   if (!isValidPage(page)) return null;
   if (query.kind === 'search' && (query.term.trim() === '' || query.term.length > MAX_SEARCH_LENGTH))
     return null;
-  const source = listSourceOf(query, await getKinds());
+  const [kinds, settings] = await Promise.all([getKinds(), getSiteSettings()]);
+  const source = listSourceOf(query, kinds);
   if (!source) return null;
-  if (source.alsoFrom) return listMerged(source, page);
+  // Settings → Reading → "Blog pages show at most", for every list, as on WordPress.
+  const perPage = settings.reading.postsPerPage;
+  if (source.alsoFrom) return listMerged(source, page, perPage);
   try {
     const [response, addresses] = await Promise.all([
       wordpressTransport()({
         route: source.route,
-        params: { ...source.params, page, per_page: POSTS_PER_PAGE, _embed: EMBED, _fields: SUMMARY_FIELDS },
+        params: { ...source.params, page, per_page: perPage, _embed: EMBED, _fields: SUMMARY_FIELDS },
         schema: rawPostListSchema,
         cache: publishedCache([source.tag]),
       }),
@@ -228,27 +230,32 @@ export async function fetchMergedList(
   };
 }
 
-async function listMerged(source: ListSource, page: number): Promise<Paginated<PostSummary> | null> {
+async function listMerged(
+  source: ListSource,
+  page: number,
+  perPage: number,
+): Promise<Paginated<PostSummary> | null> {
   const [merged, addresses] = await Promise.all([
-    fetchMergedList(source, page * POSTS_PER_PAGE, { _embed: EMBED, _fields: SUMMARY_FIELDS }),
+    fetchMergedList(source, page * perPage, { _embed: EMBED, _fields: SUMMARY_FIELDS }),
     getSiteAddresses(),
   ]);
   if (!merged) return null;
   const totalItems = Math.min(merged.total, MAX_MERGED_DEPTH);
   return {
-    items: merged.items.slice((page - 1) * POSTS_PER_PAGE).map((post) => mapPostSummary(post, addresses)),
+    items: merged.items.slice((page - 1) * perPage).map((post) => mapPostSummary(post, addresses)),
     page,
     totalItems: merged.total,
-    totalPages: Math.max(1, Math.ceil(totalItems / POSTS_PER_PAGE)),
+    totalPages: Math.max(1, Math.ceil(totalItems / perPage)),
   };
 }
 
 /** The sticky posts, newest first, for the top of the front page. */
 export async function listStickyPosts(): Promise<PostSummary[]> {
+  const { postsPerPage } = (await getSiteSettings()).reading;
   const [response, addresses] = await Promise.all([
     wordpressTransport()({
       route: POSTS_ROUTE,
-      params: { sticky: true, per_page: POSTS_PER_PAGE, _embed: EMBED, _fields: SUMMARY_FIELDS },
+      params: { sticky: true, per_page: postsPerPage, _embed: EMBED, _fields: SUMMARY_FIELDS },
       schema: rawPostListSchema,
       cache: publishedCache([TAGS.stickyList]),
     }),

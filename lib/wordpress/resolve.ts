@@ -21,11 +21,18 @@ import { findContentAtPath, type PostListQuery } from './posts';
 import { findMovedContent } from './moved';
 import { findSiteRedirect } from './redirects';
 import { findPagedContent } from './resolve-paged';
+import { getReadingPages } from './reading';
 import type { Post } from './types';
 
 /** A list page's subject: which list, its first page's path, and what the list is of. */
 export type ListTarget =
-  | { kind: 'home'; query: PostListQuery; path: string }
+  | {
+      kind: 'home';
+      query: PostListQuery;
+      path: string;
+      /** The posts page of a static front page (Settings → Reading), when the list is there. */
+      postsPage?: Post;
+    }
   | { kind: 'type'; contentKind: ContentKind; query: PostListQuery; path: string }
   | { kind: 'term'; taxonomyKind: TaxonomyKind; term: TermArchive; query: PostListQuery; path: string }
   | { kind: 'author'; author: AuthorArchive; query: PostListQuery; path: string }
@@ -64,6 +71,8 @@ const resolveJoinedPath = cache(async (joined: string): Promise<ResolvedPath> =>
   const split = splitPagination(raw);
   // A malformed /page/N/ (or an explicit page 1) is never a WordPress URL.
   if (!split) return NOT_FOUND;
+  const reading = await findReadingPage(split.base, split.page);
+  if (reading) return reading;
   const list = await findList(split.base);
   if (list.kind === 'found') return { kind: 'list', list: list.value, page: split.page };
   if (list.kind === 'redirect') return { kind: 'redirect', path: paginatedPath(list.path, split.page) };
@@ -91,6 +100,23 @@ const resolveJoinedPath = cache(async (joined: string): Promise<ResolvedPath> =>
   const moved = comments.commentPage === 1 ? await findMovedContent(comments.base.join('/')) : null;
   return moved ? { kind: 'redirect', path: moved } : NOT_FOUND;
 });
+
+/**
+ * Settings → Reading's pages: a static front page is the page itself at "/" (without pages of
+ * posts), and its posts page lists the posts, as the front page otherwise would. Null for
+ * every other path, and on a site whose front page lists the posts.
+ */
+async function findReadingPage(base: readonly string[], page: number): Promise<ResolvedPath | null> {
+  const { frontPage, postsPage } = await getReadingPages();
+  if (base.length === 0) {
+    if (!frontPage) return null;
+    return page > 1 ? NOT_FOUND : { kind: 'content', ...frontPage, commentPage: 1 };
+  }
+  const segments = postsPage ? parsePathSegments(base) : null;
+  if (!postsPage || !segments || !samePath(postsPage.path, pathFromSegments(segments))) return null;
+  const list = { kind: 'home', query: { kind: 'home' }, path: postsPage.path, postsPage } as const;
+  return { kind: 'list', list, page };
+}
 
 /**
  * The list whose first page is at a path, never an item: for feeds, which only lists have here.

@@ -5,8 +5,6 @@
 export const TAGS = {
   /** Site title, tagline, timezone: everything read from the REST index. */
   site: 'wp:site',
-  /** The site's global stylesheet for blocks (lib/wordpress/global-styles.ts). */
-  globalStyles: 'wp:global-styles',
   /** The registry of kinds (lib/wordpress/kinds.ts): the site's post types and taxonomies. */
   kinds: 'wp:kinds',
   /** One item of any content kind (post, page, custom type), by id. */

@@ -1,7 +1,9 @@
 /** The app's own shapes of WordPress content: small, decoded, ready to render. */
 import type { SiteAddresses } from './paths';
+import type { ReadingSettings, SiteIcons } from './settings';
 
 export type { SiteAddresses } from './paths';
+export type { ReadingSettings, SiteIcons } from './settings';
 
 export interface Image {
   url: string;
@@ -88,7 +90,13 @@ export interface SiteInfo {
   description: string;
   /** Site Address, WordPress Address and WORDPRESS_URL: what WordPress's links are read against. */
   addresses: SiteAddresses;
+  /** An IANA zone or a fixed offset ("+05:30"): see lib/dates/wordpress-date.ts. */
   timezone: string;
+  /** PHP date() formats, from Settings → General. */
+  dateFormat: string;
+  timeFormat: string;
+  reading: ReadingSettings;
+  icons: SiteIcons | null;
   /** BCP 47, e.g. "en-GB": for <html lang> and dates. */
   language: string;
   /** Yoast SEO is active, so its get_head endpoint describes list pages too. */

@@ -218,14 +218,4 @@ describe('tagsForEvent', () => {
       'wp:kinds',
     ]);
   });
-
-  it('saved global styles and a theme switch reach the global stylesheet', () => {
-    const base = { id: 'b8f3c1d2-0000-4000-8000-000000000007', action: 'updated' } as const;
-    for (const option of ['wp_global_styles', 'stylesheet']) {
-      expect(tagsForEvent({ ...base, type: 'settings', object: { option } })).toContain('wp:global-styles');
-    }
-    expect(tagsForEvent({ ...base, type: 'settings', object: { option: 'blogname' } })).not.toContain(
-      'wp:global-styles',
-    );
-  });
 });

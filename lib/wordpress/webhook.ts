@@ -151,10 +151,6 @@ export function tagsForEvent(event: WebhookEvent): string[] {
       // Post types and taxonomies come and go with plugins and their settings.
       tags.add(TAGS.site);
       tags.add(TAGS.kinds);
-      // Styles saved in the Site Editor, or another theme: every content page's presets.
-      if (event.object.option === 'wp_global_styles' || event.object.option === 'stylesheet') {
-        tags.add(TAGS.globalStyles);
-      }
       if (event.object.option === 'sticky_posts' || event.object.option === 'posts_per_page') {
         tags.add(TAGS.homeList);
         tags.add(TAGS.stickyList);

@@ -114,8 +114,11 @@ function run(args, { logFile, node = process.execPath } = {}) {
   });
 }
 
-/** The files and settings a native PHP server (or seed) of an instance works with. */
-function nativeSiteOptions(folder, port, sitePort, companion) {
+/**
+ * The files and settings a native PHP server (or seed) of an instance works with. A Site
+ * Address of its own (`siteAddress`) is wp-config.php's WP_HOME, as an owner would set it.
+ */
+function nativeSiteOptions(folder, port, sitePort, companion, siteAddress) {
   return {
     projectRoot,
     instanceFolder: folder,
@@ -123,7 +126,7 @@ function nativeSiteOptions(folder, port, sitePort, companion) {
     siteUrl: `http://127.0.0.1:${sitePort}`,
     port,
     workers: NATIVE_PHP_WORKERS,
-    constants: nativeConstants(companion),
+    constants: { ...nativeConstants(companion), ...(siteAddress ? { WP_HOME: siteAddress } : {}) },
     muPluginsFolder: join(devFolder, 'mu-plugins'),
     companionPluginFolder: existsSync(join(companionPluginFolder, 'broadsheet.php'))
       ? companionPluginFolder
@@ -132,7 +135,7 @@ function nativeSiteOptions(folder, port, sitePort, companion) {
 }
 
 /** Seeds with Playground's `php` command, or with native PHP when `native` (see native-php.mjs). */
-async function seed(folder, { port, sitePort, permalinkStructure, native, node, log }) {
+async function seed(folder, { port, sitePort, permalinkStructure, configuration, native, node, log }) {
   const siteFolder = join(folder, 'site');
   log(
     `Seeding the demo content (permalinks ${permalinkStructure}) on ${native ? 'native PHP' : 'Playground'}` +
@@ -152,9 +155,12 @@ async function seed(folder, { port, sitePort, permalinkStructure, native, node, 
       ),
     );
     ({ code, output } = await seedWithNativePhp({
-      ...nativeSiteOptions(folder, port, sitePort),
+      ...nativeSiteOptions(folder, port, sitePort, {}, configuration?.siteAddress),
       seedScript: join(devFolder, 'seed/seed.php'),
-      seedConstants: { BROADSHEET_PERMALINK_STRUCTURE: permalinkStructure },
+      seedConstants: {
+        BROADSHEET_PERMALINK_STRUCTURE: permalinkStructure,
+        ...(configuration ? { BROADSHEET_SEED_CONFIGURATION: configuration.name } : {}),
+      },
       logFile,
     }));
   } else {
@@ -165,6 +171,7 @@ async function seed(folder, { port, sitePort, permalinkStructure, native, node, 
         `--mount=${join(devFolder, 'seed')}:/broadsheet-seed`,
         '--define=BROADSHEET_PERMALINK_STRUCTURE',
         permalinkStructure,
+        ...(configuration ? ['--define=BROADSHEET_SEED_CONFIGURATION', configuration.name] : []),
         '--',
         '/broadsheet-seed/seed.php',
       ],
@@ -223,7 +230,10 @@ async function waitUntilAnswering(url, child, logFile, timeoutMs) {
  * Starts (seeding first when needed) an embedded WordPress instance.
  * @param {{ name?: string, port?: number, sitePort?: number, permalinkStructure?: string,
  *   reset?: boolean, frontendUrl?: string, server?: 'playground' | 'native', node?: string,
- *   log?: (line: string) => void }} options
+ *   configuration?: { name: string, siteAddress?: string }, log?: (line: string) => void }} options
+ *   configuration, on first start, seeds a configuration of the site other than WordPress's
+ *   defaults (seed/configured-site.php for "configured"), with its Site Address at
+ *   `siteAddress` (WP_HOME; native PHP only) while WordPress still answers at its own URL.
  *   sitePort, when set on first start, makes the site's URL use that port while WordPress
  *   listens on `port`: for a proxy in front of it (fault injection, request counting), so the
  *   links WordPress writes point at the proxy the frontend talks to.
@@ -253,10 +263,16 @@ export async function startEmbeddedWordPress(options = {}) {
     unpackWordPress(siteFolder);
     const permalinkStructure = options.permalinkStructure ?? DEFAULT_PERMALINK_STRUCTURE;
     const seededWith = options.server === 'native' && canSeedNatively() ? 'native' : 'playground';
+    if (options.configuration?.siteAddress && seededWith !== 'native') {
+      throw new Error(
+        'A Site Address of its own needs native PHP (php-cli, php-sqlite3, php-gd) to seed and serve.',
+      );
+    }
     const result = await seed(folder, {
       port,
       sitePort,
       permalinkStructure,
+      configuration: options.configuration,
       native: seededWith === 'native',
       node: options.node,
       log,
@@ -266,6 +282,7 @@ export async function startEmbeddedWordPress(options = {}) {
       port,
       sitePort,
       permalinkStructure,
+      configuration: options.configuration ?? null,
       user: result.user,
       applicationPassword: result.application_password,
       // Shared with the frontend: signs the companion plugin's webhooks and preview links.
@@ -290,12 +307,16 @@ export async function startEmbeddedWordPress(options = {}) {
   }
   const companion = { frontendUrl: options.frontendUrl, secret: state.secret };
   const native = options.server === 'native';
+  const siteAddress = state.configuration?.siteAddress;
+  if (siteAddress && !native) {
+    throw new Error(`Instance "${name}" has its Site Address at ${siteAddress}: serve it with native PHP.`);
+  }
   let child;
   let logFile;
   let workers = PHP_WORKERS;
   if (native) {
     workers = NATIVE_PHP_WORKERS;
-    const server = startNativePhpServer(nativeSiteOptions(folder, port, sitePort, companion));
+    const server = startNativePhpServer(nativeSiteOptions(folder, port, sitePort, companion, siteAddress));
     child = server.child;
     logFile = server.logFile;
   } else {
@@ -333,6 +354,8 @@ export async function startEmbeddedWordPress(options = {}) {
     url,
     /** The site's own URL, where the frontend should reach it (a proxy's, when sitePort is set). */
     siteUrl,
+    /** The Site Address WordPress writes its permalinks under. */
+    home: siteAddress ?? siteUrl,
     state,
     env: {
       WORDPRESS_URL: siteUrl,

@@ -23,5 +23,6 @@ require_once __DIR__ . '/includes/class-broadsheet-previews.php';
 require_once __DIR__ . '/includes/class-broadsheet-kinds.php';
 require_once __DIR__ . '/includes/class-broadsheet-navigation.php';
 require_once __DIR__ . '/includes/class-broadsheet-global-styles.php';
+require_once __DIR__ . '/includes/class-broadsheet-site-settings.php';
 
 Broadsheet_Plugin::boot();

@@ -10,6 +10,7 @@
  *
  * Constants (passed with --define by the start script):
  *   BROADSHEET_PERMALINK_STRUCTURE  e.g. /%postname%/ or /%year%/%monthnum%/%day%/%postname%/
+ *   BROADSHEET_SEED_CONFIGURATION   "configured" for the second configuration (configured-site.php)
  */
 
 // Playground mounts WordPress at /wordpress; native PHP names its root in ABSPATH.
@@ -660,6 +661,12 @@ $event_ids      = broadsheet_seed_events( $content['events'], $author_ids, $seri
 $internal_notes = broadsheet_seed_plain_items( $content['internal_notes'], 'internal_note', $author_ids );
 $people         = broadsheet_seed_plain_items( $content['people'], 'person', $author_ids );
 
+$configuration = null;
+if ( defined( 'BROADSHEET_SEED_CONFIGURATION' ) && 'configured' === BROADSHEET_SEED_CONFIGURATION ) {
+	require BROADSHEET_SEED_DIR . '/configured-site.php';
+	$configuration = broadsheet_seed_configure_site();
+}
+
 list( $application_password ) = broadsheet_seed_check(
 	WP_Application_Passwords::create_new_application_password( 1, array( 'name' => 'Broadsheet previews' ) ),
 	'application password'
@@ -680,5 +687,6 @@ echo 'BROADSHEET_SEED_RESULT ' . wp_json_encode(
 		'internal_notes'       => $internal_notes,
 		'people'               => $people,
 		'menus'                => $menus,
+		'configuration'        => $configuration,
 	)
 ) . "\n";

@@ -53,6 +53,8 @@ final class Broadsheet_Plugin {
 		Broadsheet_Navigation::register();
 		// The styles WordPress prints for blocks (presets, layout): public facts as well.
 		Broadsheet_Global_Styles::register();
+		// Settings → General and Reading: public facts too.
+		Broadsheet_Site_Settings::register();
 
 		// Half a configuration would mean unsigned or misdirected requests; do nothing instead.
 		if ( ! self::is_configured() ) {
