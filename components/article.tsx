@@ -31,6 +31,15 @@ export function Article({
   const contentHtml = locked ? '' : sanitizeContent(post.contentHtml, addresses);
   return (
     <article className="article">
+      {/* A <style> in the body must be the first child of its parent to be valid HTML. */}
+      {!locked && (
+        <ContentStyles
+          contentHtml={contentHtml}
+          blockStylesCss={post.blockStylesCss}
+          globalStylesheet={site.globalStylesheet}
+          addresses={addresses}
+        />
+      )}
       <header className="article__header">
         {post.categories.length > 0 && (
           <p className="article__kicker">
@@ -53,14 +62,6 @@ export function Article({
         )}
       </header>
       {post.featuredImage && <FeaturedImage image={post.featuredImage} />}
-      {!locked && (
-        <ContentStyles
-          contentHtml={contentHtml}
-          blockStylesCss={post.blockStylesCss}
-          globalStylesheet={site.globalStylesheet}
-          addresses={addresses}
-        />
-      )}
       <div className="article__content entry-content">
         {locked ? <PasswordForm id={post.id} type={post.type} /> : parseSanitizedHtml(contentHtml)}
       </div>

@@ -398,7 +398,7 @@ describe('getSiteInfo', () => {
     expect(url.searchParams.get('rest_route')).toBe('/');
     expect(url.searchParams.get('_fields')).toBe(
       'name,description,url,home,gmt_offset,timezone_string,broadsheet_language,broadsheet_comments,broadsheet_global_styles,namespaces,' +
-        'site_icon_url,broadsheet_reading,broadsheet_formats,broadsheet_site_icon',
+        'site_icon_url,broadsheet_reading,broadsheet_formats,broadsheet_site_icon,broadsheet_permalinks',
     );
     expect(init.next).toEqual({ revalidate: 900, tags: ['wp:site'] });
   });

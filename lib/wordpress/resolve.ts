@@ -22,6 +22,7 @@ import { findMovedContent } from './moved';
 import { findSiteRedirect } from './redirects';
 import { findPagedContent } from './resolve-paged';
 import { getReadingPages } from './reading';
+import { getSiteSettings } from './site';
 import type { Post } from './types';
 
 /** A list page's subject: which list, its first page's path, and what the list is of. */
@@ -150,8 +151,12 @@ async function findList(rawBase: readonly string[]): Promise<Lookup<ListTarget> 
   const path = pathFromSegments(segments);
   const joined = segments.map(encodeURIComponent).join('/');
 
-  if (segments[0] === 'author' && segments.length === 2) {
-    const lookup = await getAuthorBySlug(rawBase[1] ?? '');
+  // An author archive is a base of one segment or more and the author's slug: only such a path
+  // needs the author base (from the cached REST index).
+  const authorPathPrefix = segments.length >= 2 ? (await getSiteSettings()).authorPathPrefix : null;
+  const authorBaseLength = authorPathPrefix?.split('/').filter(Boolean).length ?? 0;
+  if (authorPathPrefix && path.startsWith(authorPathPrefix) && segments.length === authorBaseLength + 1) {
+    const lookup = await getAuthorBySlug(rawBase[authorBaseLength] ?? '');
     if (lookup.kind !== 'found') return NOT_FOUND;
     const author = lookup.value;
     if (author.id === null) return NOT_FOUND;

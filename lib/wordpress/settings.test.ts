@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SITE_SETTINGS, siteSettingsOf } from './settings';
+import { DEFAULT_SITE_SETTINGS, rawSettingsSchema, siteSettingsOf } from './settings';
 
 const reading = {
   show_on_front: 'page',
@@ -36,7 +36,24 @@ describe('siteSettingsOf', () => {
       dateFormat: 'F j, Y',
       timeFormat: 'g:i a',
       icons: null,
+      authorPathPrefix: '/author/',
     });
+  });
+
+  it('finds author archives where the author permastruct puts them, and falls back to /author/', () => {
+    // As the REST index's answer is read: through the schema.
+    const settingsFor = (author: unknown) =>
+      siteSettingsOf(rawSettingsSchema.parse({ broadsheet_permalinks: { author } }));
+    const prefixOf = (author: unknown) => settingsFor(author).settings.authorPathPrefix;
+    expect(prefixOf('/author/%author%')).toBe('/author/');
+    expect(prefixOf('/blog/author/%author%')).toBe('/blog/author/');
+    expect(prefixOf('/people/writers/%author%')).toBe('/people/writers/');
+    // Plain permalinks (core sends false), a placeholder-only base, or nonsense: WordPress's own.
+    for (const structure of [false, '/%author%', '%author%', '/a b/%author%', '/author/%author%/x']) {
+      const { settings, problems } = settingsFor(structure);
+      expect(settings.authorPathPrefix).toBe('/author/');
+      expect(problems.length).toBeLessThanOrEqual(1);
+    }
   });
 
   it('ignores the page ids while the front page shows the latest posts, as WordPress does', () => {

@@ -24,6 +24,7 @@ export const SETTINGS_INDEX_FIELDS = [
   'broadsheet_reading',
   'broadsheet_formats',
   'broadsheet_site_icon',
+  'broadsheet_permalinks',
 ];
 
 const optionalNumber = z.coerce.number().optional().catch(undefined);
@@ -51,6 +52,10 @@ export const rawSettingsSchema = z.object({
     .optional()
     .catch(undefined),
   broadsheet_site_icon: z.record(z.string(), z.string()).optional().catch(undefined),
+  broadsheet_permalinks: z
+    .object({ author: z.string().optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
 });
 export type RawSettings = z.infer<typeof rawSettingsSchema>;
 
@@ -82,6 +87,31 @@ export interface SiteSettings {
   dateFormat: string;
   timeFormat: string;
   icons: SiteIcons | null;
+  /**
+   * Where author archives live: the fixed start of WordPress's author permastruct, `/author/`
+   * unless the permalink structure has a front (`/blog/author/`) or a plugin moved the base.
+   */
+  authorPathPrefix: string;
+}
+
+/** WordPress's own author base. */
+const DEFAULT_AUTHOR_PATH_PREFIX = '/author/';
+
+/**
+ * The fixed start of the author permastruct (`/blog/author/%author%` → `/blog/author/`); the
+ * default when it has none of its own or ends in a placeholder only.
+ */
+function authorPathPrefixOf(structure: string | undefined, problems: string[]): string {
+  if (structure === undefined || structure === '') return DEFAULT_AUTHOR_PATH_PREFIX;
+  const fixed =
+    structure.startsWith('/') && structure.endsWith('%author%') ? structure.slice(0, -'%author%'.length) : '';
+  if (!/^\/(?:[^%/?#\s]+\/)+$/.test(fixed)) {
+    problems.push(
+      `the author permastruct ${JSON.stringify(structure)} has no fixed base; using ${DEFAULT_AUTHOR_PATH_PREFIX}`,
+    );
+    return DEFAULT_AUTHOR_PATH_PREFIX;
+  }
+  return fixed;
 }
 
 function pageId(value: number | undefined): number | null {
@@ -152,6 +182,7 @@ export function siteSettingsOf(raw: RawSettings): { settings: SiteSettings; prob
       dateFormat: formats.date_format?.trim() || DEFAULT_DATE_FORMAT,
       timeFormat: formats.time_format?.trim() || DEFAULT_TIME_FORMAT,
       icons: iconsOf(raw),
+      authorPathPrefix: authorPathPrefixOf(raw.broadsheet_permalinks?.author, problems),
     },
     problems,
   };

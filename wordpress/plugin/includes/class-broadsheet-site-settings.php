@@ -31,6 +31,7 @@ final class Broadsheet_Site_Settings {
 		'gmt_offset',
 		'site_icon',
 		'WPLANG',
+		'permalink_structure',
 	);
 
 	/** The site icon's sizes WordPress's own head links to (wp_site_icon()). */
@@ -46,7 +47,8 @@ final class Broadsheet_Site_Settings {
 	}
 
 	/**
-	 * Adds broadsheet_reading, broadsheet_formats and broadsheet_site_icon to the REST index.
+	 * Adds broadsheet_reading, broadsheet_formats, broadsheet_site_icon and broadsheet_permalinks to
+	 * the REST index.
 	 *
 	 * @param WP_REST_Response $response The REST index.
 	 * @return WP_REST_Response
@@ -76,6 +78,12 @@ final class Broadsheet_Site_Settings {
 		}
 		// An empty object when the site has none, so the frontend serves its own.
 		$data['broadsheet_site_icon'] = (object) $icons;
+		// Where author archives live: the permalink structure's front and the author base, which
+		// plugins move (false with plain permalinks, where authors are ?author=N).
+		global $wp_rewrite;
+		$data['broadsheet_permalinks'] = array(
+			'author' => $wp_rewrite instanceof WP_Rewrite ? $wp_rewrite->get_author_permastruct() : false,
+		);
 		$response->set_data( $data );
 		return $response;
 	}
