@@ -243,7 +243,7 @@ function interceptResponse(res, decide) {
   };
 }
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   // The connection's own address, for per-reader limits (lib/client-address.ts). Always
   // overwritten, so a client cannot choose it.
   req.headers['x-broadsheet-client-address'] = req.socket.remoteAddress ?? '';
@@ -272,6 +272,12 @@ createServer((req, res) => {
     res.on('close', () => clearTimeout(readerDeadline));
   }
   handle(req, res);
-}).listen(port, hostname, () => {
+});
+// Idle keep-alive connections are kept longer than the proxies and clients in front keep theirs
+// (load balancers commonly 60 s): when the server closes an idle connection at the moment a client
+// reuses it, the client gets a reset instead of an answer. Node's default is 5 s.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.listen(port, hostname, () => {
   console.log(`Broadsheet is listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
 });
