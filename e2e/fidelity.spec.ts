@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
+  BLOCK_TEST_DATA,
   BROADSHEET_CONTENT_ROOT,
-  COMPARED_PROPERTIES,
-  collectContentElements,
   compareRenderings,
   publishedPosts,
+  readContentElements,
   WORDPRESS_CONTENT_ROOT,
 } from '../scripts/fidelity/compare.mjs';
 import { pathOf, wordpressUrl, wordpressWrite } from './wordpress';
@@ -19,7 +19,6 @@ import { pathOf, wordpressUrl, wordpressWrite } from './wordpress';
  * lean enough for the suite.
  * The posts are created here, dated long ago so no list's first page changes, and deleted after.
  */
-const BLOCK_TEST_DATA = 'wordpress/dev/import/fixtures/block-test-data.xml';
 /**
  * The block types that reach the goal today, whose settings come from inline styles and preset
  * classes; the matrix's report lists the others and why they fall short.
@@ -39,12 +38,8 @@ const posts = publishedPosts(readFileSync(BLOCK_TEST_DATA, 'utf8')).filter((post
 const created = new Map<string, CreatedPost>();
 
 async function contentElements(page: Page, url: string, rootSelector: string) {
-  const response = await page.goto(url, { waitUntil: 'load' });
-  expect(response?.status(), url).toBe(200);
-  const elements = await page.evaluate(collectContentElements, {
-    rootSelector,
-    properties: COMPARED_PROPERTIES,
-  });
+  const { status, elements } = await readContentElements(page, url, rootSelector);
+  expect(status, url).toBe(200);
   expect(elements, `post content on ${url}`).not.toBeNull();
   return elements ?? [];
 }

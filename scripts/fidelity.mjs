@@ -10,15 +10,13 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import {
+  BLOCK_TEST_DATA,
   BROADSHEET_CONTENT_ROOT,
-  COMPARED_PROPERTIES,
-  collectContentElements,
   compareRenderings,
   publishedPosts,
+  readContentElements,
   WORDPRESS_CONTENT_ROOT,
 } from './fidelity/compare.mjs';
-
-export const BLOCK_TEST_DATA = 'wordpress/dev/import/fixtures/block-test-data.xml';
 
 /** One post's comparison: WordPress's page and Broadsheet's, one navigation each. */
 export async function comparePost(page, { wordpressUrl, appUrl, slug }) {
@@ -28,10 +26,7 @@ export async function comparePost(page, { wordpressUrl, appUrl, slug }) {
   const [post] = response.ok ? await response.json() : [];
   if (!post) return { slug, error: 'not imported' };
   const link = new URL(post.link);
-  const read = async (url, rootSelector) => {
-    await page.goto(url, { waitUntil: 'load' });
-    return page.evaluate(collectContentElements, { rootSelector, properties: COMPARED_PROPERTIES });
-  };
+  const read = async (url, rootSelector) => (await readContentElements(page, url, rootSelector)).elements;
   const wordpress = await read(`${wordpressUrl}${link.pathname}`, WORDPRESS_CONTENT_ROOT);
   const broadsheet = await read(`${appUrl}${link.pathname}`, BROADSHEET_CONTENT_ROOT);
   if (!wordpress || !broadsheet) return { slug, error: 'no post content on one of the pages' };

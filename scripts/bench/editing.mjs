@@ -6,8 +6,15 @@ const GZIP = { 'accept-encoding': 'gzip' };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * @typedef {Awaited<ReturnType<typeof import('./load.mjs').chooseLoadGenerator>>} LoadGenerator
+ * @typedef {Awaited<ReturnType<typeof import('./counting-proxy.mjs').startCountingProxy>>} CountingProxy
+ */
+
+/**
  * Sends the edited post's webhook every second while `work` runs, as a newsroom editing it would.
- * @returns {Promise<{ result: any, edits: number, refused: number }>}
+ * @template T
+ * @param {() => Promise<T>} work
+ * @returns {Promise<{ result: T, edits: number, refused: number }>}
  */
 async function whileEditing(origin, secret, editedObject, work) {
   let edits = 0;
@@ -38,7 +45,7 @@ async function whileEditing(origin, secret, editedObject, work) {
 /**
  * For each page: c=50 gzip throughput without edits, then with an edit every second to `edited`
  * (which the page may or may not show), taking turns, on the same server.
- * @param {{ load: any, origin: string, proxy: any, secret: string, edited: object,
+ * @param {{ load: LoadGenerator, origin: string, proxy: CountingProxy, secret: string, edited: object,
  *   pages: { name: string, path: string }[], seconds: number, log: (line: string) => void }} options
  */
 export async function measureUnderEdits({ load, origin, proxy, secret, edited, pages, seconds, log }) {
@@ -75,7 +82,7 @@ export async function measureUnderEdits({ load, origin, proxy, secret, edited, p
  * fast-path hit, one webhook is sent, each page is read until it is fresh again, and what reached
  * WordPress is counted. The webhook marks its tags stale twice (at once, and again after the
  * settle delay, see lib/revalidation/request.ts); both rounds are counted, and reported apart.
- * @param {{ origin: string, proxy: any, secret: string, edited: object,
+ * @param {{ origin: string, proxy: CountingProxy, secret: string, edited: object,
  *   pages: { name: string, path: string }[], settleDelayMs: number }} options
  */
 export async function measureRequestsPerEdit({ origin, proxy, secret, edited, pages, settleDelayMs }) {

@@ -139,6 +139,25 @@ export function compareRenderings(wordpressElements, broadsheetElements) {
   return { compared, agreeing, failures };
 }
 
+/** WordPress's block test data, as kept in the repository. */
+export const BLOCK_TEST_DATA = 'wordpress/dev/import/fixtures/block-test-data.xml';
+
+/**
+ * Opens a page in a Playwright page and reads its post content's elements (null when the page
+ * has no post content), with the page's HTTP status.
+ * @param {import('@playwright/test').Page} page
+ * @param {string} url
+ * @param {string} rootSelector
+ */
+export async function readContentElements(page, url, rootSelector) {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  const elements = await page.evaluate(collectContentElements, {
+    rootSelector,
+    properties: COMPARED_PROPERTIES,
+  });
+  return { status: response?.status() ?? 0, elements };
+}
+
 /** Root of the post content: WordPress's block theme, Broadsheet. */
 export const WORDPRESS_CONTENT_ROOT = '.wp-block-post-content';
 export const BROADSHEET_CONTENT_ROOT = '.article__content';
