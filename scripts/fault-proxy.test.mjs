@@ -95,7 +95,7 @@ describe('the proxy', () => {
   });
 
   const get = (route = '/wp/v2/posts', init = {}) =>
-    fetch(`${proxy.url}/?rest_route=${route}`, { signal: AbortSignal.timeout(2000), ...init });
+    fetch(`${proxy.url}/?rest_route=${route}`, { signal: AbortSignal.timeout(20_000), ...init });
   const control = (method, path, body) =>
     fetch(`${proxy.controlUrl}${path}`, { method, body: body && JSON.stringify(body) });
 
@@ -154,7 +154,7 @@ describe('the proxy', () => {
 
   it('releases held requests when the fault changes', async () => {
     await proxy.setFault({ mode: 'latency:60000' });
-    const pending = get('/wp/v2/posts', { signal: AbortSignal.timeout(5000) });
+    const pending = get('/wp/v2/posts', { signal: AbortSignal.timeout(20_000) });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await proxy.setFault({ mode: 'none' });
     expect((await pending).status).toBe(200);
