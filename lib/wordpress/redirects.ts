@@ -14,7 +14,9 @@ import { TAGS } from './tags';
  */
 
 /** What a matched rule asks for: go elsewhere (permanently or not), or answer "gone". */
-export type RedirectAction = { kind: 'redirect'; location: string; permanent: boolean } | { kind: 'gone' };
+export type RedirectAction =
+  | { kind: 'redirect'; location: string; status: 301 | 302 | 307 | 308; permanent: boolean }
+  | { kind: 'gone' };
 
 export interface RedirectRule {
   id: number;
@@ -182,7 +184,8 @@ export function matchRedirect(
     if (!nextLocation) break;
     hop = nextLocation;
   }
-  return { kind: 'redirect', location, permanent: first.rule.status === 301 || first.rule.status === 308 };
+  const status = first.rule.status;
+  return { kind: 'redirect', location, status, permanent: status === 301 || status === 308 };
 }
 
 function stripSlash(path: string): string {
