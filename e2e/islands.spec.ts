@@ -34,6 +34,10 @@ async function secondHomePage() {
   return data;
 }
 
+// Each test loads a page twice (without JavaScript, then hydrated) and runs axe on the island:
+// about 40 s beside the other lanes on two cores, so the default minute is too close.
+test.describe.configure({ timeout: 120_000 });
+
 test.describe('comments', () => {
   test('reply threads render nested, three deep, without JavaScript', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });

@@ -184,6 +184,9 @@ async function checkAccessibility(page: Page, type: PageType, scheme: (typeof CO
 }
 
 test.describe(`accessibility (axe-core; permalinks ${permalinkStructure})`, () => {
+  // axe's colour-contrast pass walks every node of an archive page: about 30 s beside the other
+  // lanes on two cores, so the default minute is too close.
+  test.describe.configure({ timeout: 120_000 });
   for (const type of PAGE_TYPES) {
     for (const scheme of COLOR_SCHEMES) {
       test(`${type.name}, ${scheme} scheme`, async ({ page }) => {
