@@ -16,6 +16,9 @@
 //   of its tags (serving/), here and, through the same message, on every other instance.
 // - After every revalidation applied here, the HTTP caches in front are told to purge its tags
 //   (purge.mjs), without the revalidation waiting for them.
+// - A render that began before one of its tags was revalidated and ended after it is not kept
+//   as fresh: the handler keeps the entry it had, and the next request renders again
+//   (render-starts.mjs).
 // - Every entry read or written has its tags (Next's `x-next-cache-tags`) copied to a header Next
 //   sends with the page, so the server knows the tags of what it serves (see cache-tags.mjs).
 import { readFileSync } from 'node:fs';
@@ -27,6 +30,7 @@ import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-mani
 import { createClient } from 'redis';
 import { exposeEntryTags } from './cache-tags.mjs';
 import { purgeAfterRevalidation } from './purge.mjs';
+import { RenderStarts, tagsOfEntry } from './render-starts.mjs';
 
 const FileSystemCache = fileSystemCacheModule.default ?? fileSystemCacheModule;
 const { tagsManifest } = tagsManifestModule;
@@ -61,6 +65,8 @@ function emptyPageCopies(tags) {
 
 /** One connection set per process: Next may construct the handler more than once. */
 let shared = null;
+/** Likewise one record of renders under way. */
+const renderStarts = new RenderStarts();
 
 function connectShared(redisUrl, keyPrefix) {
   if (shared) return shared;
@@ -167,6 +173,7 @@ export default class BroadsheetCacheHandler {
   async get(key, context) {
     const entry = await this.#read(key, context);
     exposeEntryTags(entry?.value);
+    renderStarts.lookedUp(key, entry, tagsOfEntry(entry?.value, context));
     return entry;
   }
 
@@ -184,6 +191,12 @@ export default class BroadsheetCacheHandler {
   async set(key, data, context) {
     // The same object is the response Next is about to send for a page it just rendered.
     exposeEntryTags(data);
+    if (renderStarts.outdated(key, tagsOfEntry(data, context))) {
+      log(
+        `${key}: rendered from data a revalidation replaced meanwhile; not stored, the next request renders it again`,
+      );
+      return;
+    }
     await this.local.set(key, data, context);
     if (this.redis && entriesUsable(this.redis)) {
       await this.redis.entries.set(key, data, context).catch((error) => {
