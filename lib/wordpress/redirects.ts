@@ -234,27 +234,36 @@ async function loadRedirectRules(): Promise<unknown[]> {
 }
 
 let cachedRedirectRules: (() => Promise<unknown[]>) | undefined;
+const UNREADABLE_LOG_INTERVAL_MS = 60_000;
+/** When the rules last could not be read and it was said, or null once they could be again. */
+let unreadableSince: number | null = null;
 
 /**
  * What the Redirection plugin says about a path, if anything. WordPress failing to answer means
- * no redirect for now (one log line), never a failed page.
+ * no redirect for now (a log line a minute while it lasts), never a failed page.
  */
 export async function findSiteRedirect(path: string): Promise<RedirectAction | null> {
-  let items: unknown[];
   try {
     // Made on first use: modules that merely import this one (and mock next/cache) never need it.
     cachedRedirectRules ??= unstable_cache(loadRedirectRules, ['redirection-rules'], {
       tags: [TAGS.redirects],
     });
-    items = await cachedRedirectRules();
+    const items = await cachedRedirectRules();
+    unreadableSince = null;
+    if (items.length === 0) return null;
+    return matchRedirect(compiledRules(items), path, await getSiteAddresses(), logRedirects);
   } catch (error) {
-    logRedirects(
-      `the Redirection rules could not be read: ${error instanceof Error ? error.message : error}`,
-    );
+    // Asked on every request a page could answer, so an outage is said once a minute, not each time.
+    const now = Date.now();
+    if (unreadableSince === null || now - unreadableSince >= UNREADABLE_LOG_INTERVAL_MS) {
+      unreadableSince = now;
+      logRedirects(
+        `the Redirection rules could not be read: ${error instanceof Error ? error.message : error}; ` +
+          'pages answer as if there were none (said again in a minute if it lasts)',
+      );
+    }
     return null;
   }
-  if (items.length === 0) return null;
-  return matchRedirect(compiledRules(items), path, await getSiteAddresses(), logRedirects);
 }
 
 let compiled: { source: string; rules: RedirectRule[] } | null = null;
