@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { pathOf, wordpressGet, type WordPressPost } from './wordpress';
+import { siteSettings } from './site-settings';
 
 /** The server's secrets, as the test run knows them. */
 const secrets = [
@@ -99,9 +100,10 @@ test.describe('security headers', () => {
       );
     }
     // A client-side navigation too: the router fetches and runs what it needs under the same policy.
-    await page.goto('/');
+    const { postsListPath } = await siteSettings();
+    await page.goto(postsListPath);
     await page.locator('.post-card__title a').first().click();
-    await page.waitForURL((url) => url.pathname !== '/');
+    await page.waitForURL((url) => url.pathname !== postsListPath);
     await page.waitForLoadState('load');
     violations.push(
       ...(await page.evaluate(

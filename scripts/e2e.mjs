@@ -74,9 +74,11 @@ const READERS_BESIDE_EDITORS = specsOf(['quality']);
 /**
  * The lanes: each a freshly seeded WordPress, a build and an app, its own ports and the specs it
  * runs per project (readers, then editors, then instances). Every spec runs under the postname
- * structure, in one of its two lanes. The date structure reruns what depends on URLs — routing,
- * archives, links in feeds and sitemaps, editors' flows — and skips what does not (accessibility
- * and HTML checks, head parity, the outage), to keep the run short.
+ * structure, in one of its two lanes. The date lane, on a site configured otherwise than the
+ * demo, reruns what depends on URLs or the site's settings — routing, archives, custom kinds,
+ * links in feeds and sitemaps, menus and redirects, security headers, the fast path, fuzzed paths,
+ * editors' flows — and not yet the rest (accessibility and HTML checks, Yoast parity of posts and
+ * archives, the islands, Lighthouse, the import, the outage), to keep the run short.
  * The postname lanes share their cache through Redis (the whole suite runs through it; the first
  * lane then starts a second instance for the multi-instance checks), and their apps reach
  * WordPress through the fault proxy (forwarding unchanged unless the fault suite says otherwise):
@@ -130,6 +132,10 @@ const LANES = {
         'protected',
         'navigation',
         'site-settings',
+        'kinds',
+        'secrets',
+        'fast-path',
+        'fuzz',
       ]),
       editors: specsOf(['editor']),
     },
