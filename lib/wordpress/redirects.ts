@@ -14,9 +14,7 @@ import { TAGS } from './tags';
  */
 
 /** What a matched rule asks for: go elsewhere (permanently or not), or answer "gone". */
-export type RedirectAction =
-  | { kind: 'redirect'; location: string; status: 301 | 302 | 307 | 308; permanent: boolean }
-  | { kind: 'gone' };
+export type RedirectAction = { kind: 'redirect'; location: string; permanent: boolean } | { kind: 'gone' };
 
 export interface RedirectRule {
   id: number;
@@ -184,8 +182,7 @@ export function matchRedirect(
     if (!nextLocation) break;
     hop = nextLocation;
   }
-  const status = first.rule.status;
-  return { kind: 'redirect', location, status, permanent: status === 301 || status === 308 };
+  return { kind: 'redirect', location, permanent: first.rule.status === 301 || first.rule.status === 308 };
 }
 
 function stripSlash(path: string): string {
@@ -253,7 +250,7 @@ export async function findSiteRedirect(path: string): Promise<RedirectAction | n
     if (items.length === 0) return null;
     return matchRedirect(compiledRules(items), path, await getSiteAddresses(), logRedirects);
   } catch (error) {
-    // Asked on every request a page could answer, so an outage is said once a minute, not each time.
+    // Asked on every render of a page, so an outage is said once a minute, not each time.
     const now = Date.now();
     if (unreadableSince === null || now - unreadableSince >= UNREADABLE_LOG_INTERVAL_MS) {
       unreadableSince = now;
