@@ -2,7 +2,7 @@ import { unstable_cache } from 'next/cache';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { wordpressTransport } from './client';
-import { WordPressRequestRejectedError } from './errors';
+import { WordPressError, WordPressRequestRejectedError } from './errors';
 import { pathFromWordPressLink, type SiteAddresses } from './paths';
 import { getSiteAddresses, getSiteIndex } from './site';
 import { TAGS } from './tags';
@@ -231,13 +231,10 @@ async function loadRedirectRules(): Promise<unknown[]> {
 }
 
 let cachedRedirectRules: (() => Promise<unknown[]>) | undefined;
-const UNREADABLE_LOG_INTERVAL_MS = 60_000;
-/** When the rules last could not be read and it was said, or null once they could be again. */
-let unreadableSince: number | null = null;
 
 /**
  * What the Redirection plugin says about a path, if anything. WordPress failing to answer means
- * no redirect for now (a log line a minute while it lasts), never a failed page.
+ * no redirect for now, never a failed page; the transport's failure log says so once per outage.
  */
 export async function findSiteRedirect(path: string): Promise<RedirectAction | null> {
   try {
@@ -246,17 +243,13 @@ export async function findSiteRedirect(path: string): Promise<RedirectAction | n
       tags: [TAGS.redirects],
     });
     const items = await cachedRedirectRules();
-    unreadableSince = null;
     if (items.length === 0) return null;
     return matchRedirect(compiledRules(items), path, await getSiteAddresses(), logRedirects);
   } catch (error) {
-    // Asked on every render of a page, so an outage is said once a minute, not each time.
-    const now = Date.now();
-    if (unreadableSince === null || now - unreadableSince >= UNREADABLE_LOG_INTERVAL_MS) {
-      unreadableSince = now;
+    // WordPress failing is already logged by the transport, once per episode (failure-log.ts).
+    if (!(error instanceof WordPressError)) {
       logRedirects(
-        `the Redirection rules could not be read: ${error instanceof Error ? error.message : error}; ` +
-          'pages answer as if there were none (said again in a minute if it lasts)',
+        `the Redirection rules could not be read: ${error instanceof Error ? error.message : error}`,
       );
     }
     return null;
