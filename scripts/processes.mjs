@@ -43,7 +43,8 @@ export function runToCompletion(command, args, { env = process.env, label = comm
       forwardLines(child.stderr, process.stderr, prefix);
     }
     child.on('error', reject);
-    child.on('exit', (code, signal) =>
+    // 'close' comes after the last of its output has been forwarded.
+    child.on('close', (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${label} failed (${signal ?? `exit ${code}`})`)),
     );
   });

@@ -107,7 +107,8 @@ function run(args, { logFile, node = process.execPath } = {}) {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': only then has all of its output been read (the result line is last).
+    child.on('close', (code) => {
       if (logFile) writeFileSync(logFile, output);
       resolvePromise({ code, output });
     });

@@ -101,7 +101,7 @@ function broadsheet_seed_add_image( $file_name, $title, $alt, array $palette, $s
 function broadsheet_seed_block_markup( array $blocks ) {
 	$html = array();
 	foreach ( $blocks as $block ) {
-		switch ( $block['type'] ) {
+		switch ( $block['type'] ?? 'paragraph' ) {
 			case 'heading':
 				$level  = isset( $block['level'] ) ? (int) $block['level'] : 2;
 				$attrs  = 2 === $level ? '' : ' ' . wp_json_encode( array( 'level' => $level ) );
