@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Broadsheet's production server: Next's own request handler, inside a plain Node HTTP server
-// that adds five things Next 16 cannot express for a headless WordPress frontend:
+// that adds six things Next 16 cannot express for a headless WordPress frontend:
 //
 // - A page that has never been cached and cannot be rendered because WordPress is down, slow or
 //   answering garbage gets a 503 with Retry-After and a readable page, never stored by any
@@ -18,6 +18,10 @@
 //   A revalidation drops the copies of the pages that carry one of its tags, on this instance
 //   and, through Redis, on every other (the cache handler carries the message). Every response
 //   from Next's cache names its tags for the HTTP caches in front (serving/cache-tags.mjs).
+// - A path a Redirection rule matches is answered with the rule's own status (301, 302, 307, 308
+//   or 410), where Next's page can only redirect with 307 or 308: the page redirects to a
+//   rule-answer address that says what the rule says, and that redirect is rewritten here into
+//   the rule's answer (serving/rule-answers.mjs).
 // - A request body over its route's cap is refused with 413 before Next would buffer it
 //   (serving/body-limits.mjs).
 // - Every request carries the address of the connection it came on (x-broadsheet-client-address,
@@ -40,6 +44,7 @@ import { applyCacheTags, tagPrefixFrom } from './serving/cache-tags.mjs';
 import { purgersFromEnvironment } from './serving/purge.mjs';
 import { cacheKeyFor, captureIntoCache, isDocumentRequest, sendEntry } from './serving/fast-path.mjs';
 import { PageCache } from './serving/page-cache.mjs';
+import { readRuleAnswerAddress } from './serving/rule-answers.mjs';
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, hostname: { type: 'string' } },
@@ -158,8 +163,27 @@ function isPageRequest(req) {
 }
 
 /**
+ * The rule's own answer in place of a page's redirect to a rule-answer address: its status and
+ * target, or 410 with the site's not-found page. Null for any other response.
+ */
+function ruleAnswerFor(status, location) {
+  if (status !== 307 && status !== 308) return null;
+  const answer = readRuleAnswerAddress(location);
+  if (!answer) return null;
+  if (answer.status === 410) {
+    return {
+      status: 410,
+      headers: { 'content-type': 'text/html; charset=utf-8', location: undefined },
+      body: notFoundHtml ?? 'Gone',
+    };
+  }
+  return { status: answer.status, headers: { location: answer.location }, body: '' };
+}
+
+/**
  * Replaces a response's status, headers and body before anything is sent, when `decide`
- * (called with the status Next chose and its content type) returns a replacement. Returns a
+ * (called with the status Next chose, its content type and a reader of its other headers)
+ * returns a replacement. Returns a
  * function that sends a replacement at once, if nothing was sent yet, and drops what Next
  * writes afterwards.
  */
@@ -189,7 +213,7 @@ function interceptResponse(res, decide) {
     const type = String(
       headers['content-type'] ?? headers['Content-Type'] ?? res.getHeader('content-type') ?? '',
     );
-    replacement = decide(status, type);
+    replacement = decide(status, type, (name) => headers[name] ?? res.getHeader(name));
     if (!replacement) return original.writeHead.call(this, status, ...rest);
     if (replacement.bufferAndCheck) {
       // Decide once the body is known; hold everything until then.
@@ -198,7 +222,11 @@ function interceptResponse(res, decide) {
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
       return this;
     }
-    for (const [name, value] of Object.entries(replacement.headers)) res.setHeader(name, value);
+    // A header the replacement sets to undefined is one it must not carry (a 410's Location).
+    for (const [name, value] of Object.entries(replacement.headers)) {
+      if (value === undefined) res.removeHeader(name);
+      else res.setHeader(name, value);
+    }
     for (const name of ['content-length', 'content-encoding', 'etag', 'x-nextjs-cache'])
       res.removeHeader(name);
     return original.writeHead.call(this, replacement.status);
@@ -261,8 +289,10 @@ const server = createServer((req, res) => {
     captureIntoCache(req, res, { key: cacheKey, pageCache, mediaOrigin, tagPrefix, log: console.error });
   }
   if (isPageRequest(req)) {
-    const answerNow = interceptResponse(res, (status, type) => {
+    const answerNow = interceptResponse(res, (status, type, headerOf) => {
       if (status >= 500) return UNAVAILABLE_RESPONSE;
+      const ruleAnswer = ruleAnswerFor(status, headerOf('location') ?? headerOf('Location'));
+      if (ruleAnswer) return ruleAnswer;
       if (status === 404 && notFoundHtml && type.startsWith('text/html')) {
         return { bufferAndCheck: (body) => (body.includes('id="__next_error__"') ? notFoundHtml : null) };
       }

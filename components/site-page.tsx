@@ -6,7 +6,7 @@ import { ListingTemplate, PostTemplate } from '@/components/templates/post-templ
 import type { ContentPage, ListPage, LoadedPage } from '@/lib/pages/load';
 import type { LoadableList } from '@/lib/post-list-api';
 import { ContentPageLinks } from '@/components/content-page-links';
-import { permanentRedirectWithinSite, redirectByRule } from '@/lib/redirect';
+import { permanentRedirectWithinSite, answerByRule } from '@/lib/redirect';
 import type { ListSubject } from '@/lib/templates/hierarchy';
 import type { ListTarget, PostListQuery } from '@/lib/wordpress';
 
@@ -31,10 +31,9 @@ function loadableList(query: PostListQuery): LoadableList | undefined {
 
 /** A loaded page as the reader sees it; a redirect or "not found" is answered as such. */
 export function SitePage({ page }: { page: LoadedPage }) {
-  // A page the Redirection plugin calls gone (410) is answered as not found: a page cannot say 410.
-  if (page.kind === 'not-found' || page.kind === 'gone') notFound();
+  if (page.kind === 'not-found') notFound();
   if (page.kind === 'redirect') permanentRedirectWithinSite(page.path);
-  if (page.kind === 'site-redirect') redirectByRule(page.location, page.permanent);
+  if (page.kind === 'site-redirect') answerByRule(page.from, page.action);
   return (
     <>
       <SeoExtraHead {...page.seo} />

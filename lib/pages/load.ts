@@ -22,6 +22,7 @@ import {
   type Paginated,
   type Post,
   type PostSummary,
+  type RedirectAction,
   type SiteInfo,
   splitContentPages,
 } from '@/lib/wordpress';
@@ -56,8 +57,7 @@ export type LoadedPage =
   | ContentPage
   | ListPage
   | { kind: 'redirect'; path: string }
-  | { kind: 'site-redirect'; location: string; permanent: boolean }
-  | { kind: 'gone' }
+  | { kind: 'site-redirect'; from: string; action: RedirectAction }
   | { kind: 'not-found' };
 
 const NOT_FOUND = { kind: 'not-found' } as const;
@@ -73,7 +73,6 @@ const loadJoinedPage = cache(async (joined: string): Promise<LoadedPage> => {
   switch (resolved.kind) {
     case 'redirect':
     case 'site-redirect':
-    case 'gone':
     case 'not-found':
       return resolved;
     case 'content':

@@ -10,6 +10,7 @@ export {
 } from './kinds';
 export { getPreviewPost, getProtectedPost, listPosts, listStickyPosts, getContentSlug } from './posts';
 export { resolveListPath, resolvePath, type ListTarget, type ResolvedPath } from './resolve';
+export { findSiteRedirect, type RedirectAction } from './redirects';
 export {
   commentPagePath,
   dateArchivePath,

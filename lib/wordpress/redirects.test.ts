@@ -40,7 +40,7 @@ function matcher(items: unknown[], addresses: SiteAddresses = HOME) {
 }
 
 describe('Redirection rules at the frontend', () => {
-  it('honours exact rules with their status: permanent for 301/308, temporary for 302/307, gone for 410', () => {
+  it('honours exact rules with their own status: 301, 302, 307, 308, or gone for 410', () => {
     const { match } = matcher([
       rule(1, '/old-story/', 301, '/new-story/'),
       rule(2, '/Promo', 302, 'https://news.example/offers/'),
@@ -48,15 +48,15 @@ describe('Redirection rules at the frontend', () => {
       rule(4, '/contact-us/', 308, '/contact/'),
       rule(5, '/withdrawn/', 410, ''),
     ]);
-    expect(match('/old-story/')).toEqual({ kind: 'redirect', location: '/new-story/', permanent: true });
+    expect(match('/old-story/')).toEqual({ kind: 'redirect', location: '/new-story/', status: 301 });
     // Redirection matches without regard to case or a trailing slash unless told otherwise.
-    expect(match('/promo/')).toEqual({ kind: 'redirect', location: '/offers/', permanent: false });
+    expect(match('/promo/')).toEqual({ kind: 'redirect', location: '/offers/', status: 302 });
     expect(match('/newsletter/')).toEqual({
       kind: 'redirect',
       location: 'https://letters.example/sign-up',
-      permanent: false,
+      status: 307,
     });
-    expect(match('/contact-us/')).toEqual({ kind: 'redirect', location: '/contact/', permanent: true });
+    expect(match('/contact-us/')).toEqual({ kind: 'redirect', location: '/contact/', status: 308 });
     expect(match('/withdrawn/')).toEqual({ kind: 'gone' });
     expect(match('/elsewhere/')).toBeNull();
   });
@@ -66,8 +66,8 @@ describe('Redirection rules at the frontend', () => {
       rule(1, '^/archive/(\\d{4})/(\\d{2})/?$', 301, '/$1/$2/', { regex: true }),
       rule(2, '^/archive/.*', 302, '/', { regex: true }),
     ]);
-    expect(match('/archive/2025/11/')).toEqual({ kind: 'redirect', location: '/2025/11/', permanent: true });
-    expect(match('/archive/anything/')).toEqual({ kind: 'redirect', location: '/', permanent: false });
+    expect(match('/archive/2025/11/')).toEqual({ kind: 'redirect', location: '/2025/11/', status: 301 });
+    expect(match('/archive/anything/')).toEqual({ kind: 'redirect', location: '/', status: 302 });
   });
 
   it('reads sources and targets against a Site Address in a sub-folder', () => {
@@ -78,12 +78,12 @@ describe('Redirection rules at the frontend', () => {
       ],
       SUB_FOLDER,
     );
-    expect(match('/old/')).toEqual({ kind: 'redirect', location: '/new/', permanent: true });
+    expect(match('/old/')).toEqual({ kind: 'redirect', location: '/new/', status: 301 });
     // Another folder of the same origin is another site: the target stays absolute.
     expect(match('/away/')).toEqual({
       kind: 'redirect',
       location: 'https://example.org/fr/',
-      permanent: true,
+      status: 301,
     });
   });
 

@@ -13,8 +13,9 @@ import { TAGS } from './tags';
  * for, first rule first, exact or regular expression.
  */
 
-/** What a matched rule asks for: go elsewhere (permanently or not), or answer "gone". */
-export type RedirectAction = { kind: 'redirect'; location: string; permanent: boolean } | { kind: 'gone' };
+/** What a matched rule asks for: go elsewhere with the rule's status, or answer "gone" (410). */
+export type RedirectAction =
+  { kind: 'redirect'; location: string; status: 301 | 302 | 307 | 308 } | { kind: 'gone' };
 
 export interface RedirectRule {
   id: number;
@@ -163,7 +164,8 @@ export function matchRedirect(
   const folder = homeFolder(addresses);
   const first = firstMatch(rules, `${folder}${path}`);
   if (!first) return null;
-  if (first.rule.status === 410) return { kind: 'gone' };
+  const status = first.rule.status;
+  if (status === 410) return { kind: 'gone' };
   const location = targetLocation(first.target, addresses);
   if (!location) return null;
   const seen = new Set([stripSlash(path)]);
@@ -182,7 +184,7 @@ export function matchRedirect(
     if (!nextLocation) break;
     hop = nextLocation;
   }
-  return { kind: 'redirect', location, permanent: first.rule.status === 301 || first.rule.status === 308 };
+  return { kind: 'redirect', location, status };
 }
 
 function stripSlash(path: string): string {

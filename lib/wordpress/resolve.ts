@@ -19,7 +19,7 @@ import {
 } from './permalinks';
 import { findContentAtPath, type PostListQuery } from './posts';
 import { findMovedContent } from './moved';
-import { findSiteRedirect } from './redirects';
+import { findSiteRedirect, type RedirectAction } from './redirects';
 import { findPagedContent } from './resolve-paged';
 import { getReadingPages } from './reading';
 import { getSiteSettings } from './site';
@@ -44,10 +44,8 @@ export type ResolvedPath =
   | { kind: 'content'; post: Post; contentKind: ContentKind; commentPage: number; contentPage?: number }
   | { kind: 'list'; list: ListTarget; page: number }
   | { kind: 'redirect'; path: string }
-  /** A rule of the Redirection plugin: to a path of this site or another site's URL. */
-  | { kind: 'site-redirect'; location: string; permanent: boolean }
-  /** The Redirection plugin says the page is gone for good (410). */
-  | { kind: 'gone' }
+  /** A rule of the Redirection plugin for the path `from`: see RedirectAction. */
+  | { kind: 'site-redirect'; from: string; action: RedirectAction }
   | { kind: 'not-found' };
 
 const NOT_FOUND = { kind: 'not-found' } as const;
@@ -65,9 +63,9 @@ export function resolvePath(rawSegments: readonly string[]): Promise<ResolvedPat
 
 const resolveJoinedPath = cache(async (joined: string): Promise<ResolvedPath> => {
   // The Redirection plugin's rules come first, as on WordPress, where they act before the query.
-  const ruled = joined === '' ? null : await findSiteRedirect(`/${joined}/`);
-  if (ruled?.kind === 'gone') return ruled;
-  if (ruled) return { kind: 'site-redirect', location: ruled.location, permanent: ruled.permanent };
+  const from = `/${joined}/`;
+  const ruled = joined === '' ? null : await findSiteRedirect(from);
+  if (ruled) return { kind: 'site-redirect', from, action: ruled };
   const raw = joined === '' ? [] : joined.split('/');
   const split = splitPagination(raw);
   // A malformed /page/N/ (or an explicit page 1) is never a WordPress URL.
