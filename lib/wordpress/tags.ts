@@ -31,6 +31,12 @@ export const TAGS = {
   /** A date archive's list, by year and month; day archives share their month's tag. */
   dateList: (year: number, month?: number) =>
     month === undefined ? `wp:list:date:${year}` : `wp:list:date:${year}-${String(month).padStart(2, '0')}`,
+  /**
+   * Yoast's head of a list's pages (get_head), apart from the list itself: its title and
+   * canonical follow the page number and its prev/next the page count, which only an item
+   * appearing or going changes, not an edit.
+   */
+  listHead: (listTag: string) => `${listTag}:head`,
   /** Search results, which any post change may alter. */
   searchList: 'wp:list:search',
   /** The approved comments of one post (and so the comment section of its page). */

@@ -120,6 +120,31 @@ describe('tagsForEvent', () => {
     );
   });
 
+  it('an edit leaves the sticky posts and the lists’ Yoast heads alone: only they would ask WordPress again', () => {
+    const tags = tagsForEvent({ ...postEvent, object: { ...postEvent.object, sticky: false } });
+    expect(tags).toContain('wp:list:home');
+    expect(tags).not.toContain('wp:list:sticky');
+    expect(tags.filter((tag) => tag.endsWith(':head'))).toEqual([]);
+    // A sticky post's edit changes the sticky list; an older plugin that does not say is read as sticky.
+    expect(tagsForEvent({ ...postEvent, object: { ...postEvent.object, sticky: true } })).toContain(
+      'wp:list:sticky',
+    );
+  });
+
+  it('a post that appears or goes changes its lists’ page counts, and so their heads’ prev/next', () => {
+    for (const action of ['created', 'status_changed', 'deleted'] as const) {
+      const tags = tagsForEvent({ ...postEvent, action });
+      for (const list of [
+        'wp:list:home',
+        'wp:list:term:category:5',
+        'wp:list:author:3',
+        'wp:list:date:2024-03',
+      ]) {
+        expect(tags, action).toContain(`${list}:head`);
+      }
+    }
+  });
+
   it('a post that appears or goes also reaches the navigation, which every page shows', () => {
     expect(tagsForEvent(postEvent)).not.toContain('wp:nav:categories');
     for (const action of ['created', 'status_changed', 'deleted'] as const) {
@@ -189,6 +214,8 @@ describe('tagsForEvent', () => {
       }).sort(),
     ).toEqual([
       'wp:list:term:event_series:24',
+      // The term's name is in its archive's title, Yoast's head included.
+      'wp:list:term:event_series:24:head',
       'wp:sitemap:taxonomy:event_series',
       'wp:term-slug:event_series:lantern-evenings',
     ]);
@@ -206,7 +233,7 @@ describe('tagsForEvent', () => {
       tagsForEvent({ ...base, type: 'term', object: { id: 11, taxonomy: 'post_tag', slug: 'bread' } }),
     ).toEqual(expect.arrayContaining(['wp:list:term:post_tag:11', 'wp:term-slug:post_tag:bread']));
     expect(tagsForEvent({ ...base, type: 'user', object: { id: 3, slug: 'mholt' } })).toEqual(
-      expect.arrayContaining(['wp:list:author:3', 'wp:term-slug:author:mholt']),
+      expect.arrayContaining(['wp:list:author:3', 'wp:list:author:3:head', 'wp:term-slug:author:mholt']),
     );
     expect(tagsForEvent({ ...base, type: 'menu', object: { id: 1 } })).toEqual([
       'wp:nav:categories',

@@ -38,6 +38,8 @@ const postObject = z.object({
     .refine((terms) => Object.keys(terms).length <= 50, 'at most 50 taxonomies')
     .optional(),
   date_gmt: z.string().max(40).optional(),
+  /** Whether the post is sticky; absent from older plugins and for other types. */
+  sticky: z.boolean().optional(),
 });
 
 const action = z.enum(['created', 'updated', 'status_changed', 'deleted']);
@@ -115,7 +117,9 @@ export function tagsForEvent(event: WebhookEvent): string[] {
       }
       if (type !== 'post') break;
       tags.add(TAGS.homeList);
-      tags.add(TAGS.stickyList);
+      // The sticky posts' list changes with one of them; stickiness itself is the sticky_posts
+      // option's event. Unknown (an older plugin) counts as sticky.
+      if (object.sticky !== false) tags.add(TAGS.stickyList);
       tags.add(TAGS.sitemap('authors'));
       // Category post counts decide the navigation, and they change when a post appears or goes.
       // Every page shows the navigation, so a plain edit leaves it alone (a post moved between
@@ -128,6 +132,8 @@ export function tagsForEvent(event: WebhookEvent): string[] {
     case 'term': {
       const { object } = event;
       tags.add(TAGS.termList(object.taxonomy, object.id));
+      // The term's name is in its archive's title.
+      tags.add(TAGS.listHead(TAGS.termList(object.taxonomy, object.id)));
       tags.add(TAGS.sitemap(`taxonomy:${object.taxonomy}`));
       if (object.slug) tags.add(TAGS.termSlug(object.taxonomy, object.slug));
       if (object.taxonomy === 'category') tags.add(TAGS.categoryNavigation);
@@ -136,6 +142,7 @@ export function tagsForEvent(event: WebhookEvent): string[] {
     case 'user': {
       const { object } = event;
       tags.add(TAGS.authorList(object.id));
+      tags.add(TAGS.listHead(TAGS.authorList(object.id)));
       tags.add(TAGS.sitemap('authors'));
       if (object.slug) tags.add(TAGS.termSlug('author', object.slug));
       break;
@@ -154,8 +161,14 @@ export function tagsForEvent(event: WebhookEvent): string[] {
       if (event.object.option === 'sticky_posts' || event.object.option === 'posts_per_page') {
         tags.add(TAGS.homeList);
         tags.add(TAGS.stickyList);
+        tags.add(TAGS.listHead(TAGS.homeList));
       }
       break;
+  }
+  // An item that appears or goes changes its lists' page counts, and so their heads' prev/next;
+  // a plain edit leaves the heads alone.
+  if ((event.type === 'post' || event.type === 'page') && event.action !== 'updated') {
+    for (const tag of [...tags]) if (tag.startsWith('wp:list:')) tags.add(TAGS.listHead(tag));
   }
   return [...tags];
 }

@@ -75,7 +75,7 @@ describe('getListingYoastHead', () => {
     expect(head).toEqual(pageTwoHead);
     const call = getHeadCall();
     expect(call?.url.searchParams.get('url')).toBe('http://wp.example.test/category/cities/bridges/page/2/');
-    expect(call?.init.next?.tags).toEqual(['wp:list:term:category:7']);
+    expect(call?.init.next?.tags).toEqual(['wp:list:term:category:7:head']);
   });
 
   it('asks nothing for an archive Yoast does not describe', async () => {
@@ -97,7 +97,7 @@ describe('getListingYoastHead', () => {
     });
     const call = getHeadCall();
     expect(call?.url.searchParams.get('url')).toBe('http://wp.example.test/');
-    expect(call?.init.next?.tags).toEqual(['wp:list:home', 'wp:site']);
+    expect(call?.init.next?.tags).toEqual(['wp:list:home:head', 'wp:site']);
 
     fetchMock.mockReset();
     answer({ yoastActive: false, getHead: () => json({ json: { title: 'unused' } }) });

@@ -36,7 +36,7 @@ export async function getListingYoastHead(query: ListingHeadQuery): Promise<Reco
   // Yoast reads the URL against the Site Address, where the page lives on WordPress.
   const [{ home }, kinds] = await Promise.all([getSiteAddresses(), getKinds()]);
   const listTag = listSourceOf(query.list, kinds)?.tag;
-  const listTags = listTag ? [listTag] : [];
+  const listTags = listTag ? [TAGS.listHead(listTag)] : [];
   try {
     const response = await wordpressTransport()({
       route: '/yoast/v1/get_head',

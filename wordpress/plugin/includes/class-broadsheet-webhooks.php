@@ -870,6 +870,10 @@ final class Broadsheet_Webhooks {
 		// Always a JSON object, also for a post type without taxonomies.
 		$object['terms']    = (object) $terms;
 		$object['date_gmt'] = self::iso_date_gmt( $post );
+		// Whether the front page's sticky list shows it (stickiness changing is the sticky_posts option's event).
+		if ( 'post' === $post->post_type ) {
+			$object['sticky'] = is_sticky( $post->ID );
+		}
 		return $object;
 	}
 
