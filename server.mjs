@@ -15,9 +15,10 @@
 //   get the prerendered not-found page instead, with the same status.
 // - Pages Next answers from its ISR cache are kept in memory, gzip and brotli computed once,
 //   and later requests for them are answered from there without entering Next (serving/).
-//   A revalidation drops the copies of the pages that carry one of its tags, on this instance
-//   and, through Redis, on every other (the cache handler carries the message). Every response
-//   from Next's cache names its tags for the HTTP caches in front (serving/cache-tags.mjs).
+//   A revalidation makes the copies of the pages that carry one of its tags stale, on this
+//   instance and, through Redis, on every other (the cache handler carries the message): they
+//   are served, marked stale, only while one request at a time fetches the fresh page. Every
+//   response from Next's cache names its tags for the HTTP caches in front (serving/cache-tags.mjs).
 // - A path a Redirection rule matches is answered with the rule's own status (301, 302, 307, 308
 //   or 410), where Next's page can only redirect with 307 or 308: the page redirects to a
 //   rule-answer address that says what the rule says, and that redirect is rewritten here into
@@ -280,7 +281,7 @@ const server = createServer((req, res) => {
   const cacheKey = pageCacheEnabled ? cacheKeyFor(req) : null;
   const entry = cacheKey ? pageCache.get(cacheKey) : undefined;
   if (entry) {
-    sendEntry(req, res, entry, 'HIT');
+    sendEntry(req, res, entry, entry.staleSince === undefined ? 'HIT' : 'STALE');
     return;
   }
   tagResponse(res);

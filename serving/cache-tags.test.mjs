@@ -91,6 +91,49 @@ describe('the fast path drops only what a revalidation touched', () => {
     expect(cache.get('/other/')).toBeUndefined();
   });
 
+  it('serves a revalidated copy as stale while one request every 250 ms fetches the fresh page', async () => {
+    let now = 1_000;
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, now: () => now });
+    await store(cache, '/home/', ['wp:list:home']);
+    await store(cache, '/other/', ['wp:content:94']);
+    cache.invalidate(['wp:list:home']);
+    // The first request goes on to Next (which starts the re-render); the others get the copy, stale.
+    expect(cache.get('/home/')).toBeUndefined();
+    const stale = cache.get('/home/');
+    expect(stale?.staleSince).toBe(1_000);
+    expect(cache.get('/other/')?.staleSince).toBeUndefined();
+    now += 249;
+    expect(cache.get('/home/')).toBe(stale);
+    now += 1;
+    expect(cache.get('/home/')).toBeUndefined();
+    expect(cache.get('/home/')).toBe(stale);
+    // A second revalidation meanwhile does not make it look any younger.
+    cache.invalidate(['wp:list:home']);
+    expect(cache.get('/home/')).toBeUndefined();
+    expect(cache.get('/home/')?.staleSince).toBe(1_000);
+
+    // The fresh page, once a request brings it, replaces the stale copy.
+    await store(cache, '/home/', ['wp:list:home']);
+    expect(cache.get('/home/')?.staleSince).toBeUndefined();
+  });
+
+  it('drops a stale copy that no fresh page replaced within 10 seconds', async () => {
+    let now = 1_000;
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, now: () => now });
+    await store(cache, '/home/', ['wp:list:home']);
+    cache.invalidate(['wp:list:home']);
+    cache.get('/home/');
+    now += 9_999;
+    // Still a request every 250 ms goes on to Next, the others get the stale copy …
+    expect(cache.get('/home/')).toBeUndefined();
+    expect(cache.get('/home/')).toBeDefined();
+    // … until it is 10 seconds old.
+    now += 1;
+    expect(cache.get('/home/')).toBeUndefined();
+    expect(cache.get('/home/')).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
   it('does not store a response begun before a revalidation of one of its tags, and stores the others', async () => {
     const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
     const before = cache.generation;
@@ -141,5 +184,26 @@ describe('the server’s response', () => {
     expect(cache.get('/a-post')).toBeDefined();
     cache.invalidate(['wp:content:93']);
     expect(cache.get('/a-post')).toBeUndefined();
+  });
+
+  it('sends a stale copy as such, kept by the caches in front for a second only', async () => {
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
+    await cache.store('/a-post', { status: 200, headers: ISR_HEADERS, body: Buffer.from(PAGE) }, 0, [
+      'wp:content:93',
+    ]);
+    cache.invalidate(['wp:content:93']);
+    cache.get('/a-post');
+    server = createServer((req, res) => {
+      const entry = cache.get('/a-post');
+      if (!entry) return res.writeHead(500).end();
+      return sendEntry(req, res, entry, entry.staleSince === undefined ? 'HIT' : 'STALE');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const response = await fetch(`http://127.0.0.1:${server.address().port}/a-post`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-broadsheet-cache')).toBe('STALE');
+    expect(response.headers.get('cache-control')).toMatch(/\bs-maxage=1\b/);
+    expect(await response.text()).toBe(PAGE);
   });
 });

@@ -4,7 +4,7 @@
 // copied and why the copy can never outlive a revalidation.
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
-import { applyCacheTags } from './cache-tags.mjs';
+import { applyCacheTags, staleAnswerCacheControl } from './cache-tags.mjs';
 import { chooseEncoding, etagFor, isStorable, matchesEtag } from './page-cache.mjs';
 import { contentSecurityPolicy, inlineScriptHashes, isHtml } from './security-headers.mjs';
 
@@ -98,6 +98,9 @@ function preparedHeaders(entry, encoding, fastCache, body) {
       'x-broadsheet-cache': fastCache,
     });
     if (encoding !== 'identity') headers['content-encoding'] = encoding;
+    // A stale copy is kept by shared caches for a second only, as Next's own stale answers are.
+    if (fastCache === 'STALE' && typeof headers['cache-control'] === 'string')
+      headers['cache-control'] = staleAnswerCacheControl(headers['cache-control']);
     headers['content-length'] = String(body.length);
     // The answer that filled the copy says what Next's own cache did; later copies do not ask it.
     if (fastCache === 'MISS' && entry.isrStatus) headers['x-nextjs-cache'] = entry.isrStatus;
@@ -111,7 +114,8 @@ function preparedHeaders(entry, encoding, fastCache, body) {
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {import('./page-cache.mjs').PageEntry} entry
- * @param {'HIT' | 'MISS'} fastCache whether the answer came from memory or was just stored
+ * @param {'HIT' | 'MISS' | 'STALE'} fastCache whether the answer came from memory, was just stored,
+ *   or came from a copy a revalidation made stale (its fresh page being rendered meanwhile)
  */
 export function sendEntry(req, res, entry, fastCache) {
   const encoding = chooseEncoding(req.headers['accept-encoding'], { br: entry.bodies.br !== null });

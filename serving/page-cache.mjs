@@ -4,9 +4,13 @@
 //
 // It is a copy, never a source of truth: an entry is taken only from a response Next marked as
 // served from (or freshly written to) its ISR cache, it lives at most `maxAgeMs`, and a
-// revalidation drops every copy that carries one of its tags (and every copy whose tags are not
-// known), so the next request for those asks Next again — which answers from ISR with its own
-// stale-while-revalidate and outage behaviour intact — while copies no change touched stay.
+// revalidation makes every copy that carries one of its tags (and every copy whose tags are not
+// known) stale, while copies no change touched stay. The next request for a stale copy asks Next
+// again — which answers from ISR with its own stale-while-revalidate and outage behaviour intact,
+// and starts the re-render — and so does one request every STALE_RETRY_MS after it, until one
+// brings the fresh page; meanwhile everyone else is served the stale copy, marked as such (as
+// Next itself would serve its stale entry, but without every concurrent reader queueing on
+// Next while the page re-renders). A copy still not replaced after MAX_STALE_MS is dropped.
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
@@ -16,6 +20,10 @@ const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 /** How long others are served an aged copy while one request fetches its replacement. */
 const REFRESH_GRACE_MS = 5_000;
+/** How often a request for a revalidated (stale) copy goes on to Next for the fresh page. */
+const STALE_RETRY_MS = 250;
+/** How long a revalidated copy may be served at most while its fresh page is being rendered. */
+const MAX_STALE_MS = 10_000;
 /**
  * Brotli at its best quality costs 70–100 ms of CPU for a 40–50 KB page, against about 1 ms at
  * quality 5 for output some 12 % larger. A copy is stored with the quick encoding and re-encoded
@@ -121,7 +129,8 @@ export function chooseEncoding(acceptEncoding, ready = { br: true }) {
  * @property {number} expiresAt epoch ms
  * @property {string} isrStatus what Next's ISR cache said when the copy was taken (HIT or MISS)
  * @property {ReadonlySet<string> | null} tags the cache tags of Next's entry (see cache-tags.mjs);
- *   null when unknown, and then any revalidation drops the copy
+ *   null when unknown, and then any revalidation makes the copy stale
+ * @property {number} [staleSince] epoch ms of the revalidation that made the copy stale
  */
 
 /**
@@ -190,8 +199,12 @@ export class PageCache {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     const now = this.now();
+    if (entry.staleSince !== undefined && now - entry.staleSince >= MAX_STALE_MS) {
+      this.entries.delete(key);
+      return undefined;
+    }
     if (entry.expiresAt <= now) {
-      entry.expiresAt = now + REFRESH_GRACE_MS;
+      entry.expiresAt = now + (entry.staleSince === undefined ? REFRESH_GRACE_MS : STALE_RETRY_MS);
       return undefined;
     }
     if (entry.brotliQuality < BEST_BROTLI_QUALITY && now - entry.storedAt >= BEST_BROTLI_AFTER_MS) {
@@ -219,6 +232,8 @@ export class PageCache {
           expiresAt: entry.expiresAt,
           isrStatus: entry.isrStatus,
           tags: entry.tags,
+          // Read now, not when the encoding began: a revalidation meanwhile made it stale.
+          ...(entry.staleSince === undefined ? {} : { staleSince: entry.staleSince }),
         };
         this.entries.set(key, upgraded, { noUpdateTTL: true });
       })
@@ -288,9 +303,10 @@ export class PageCache {
   }
 
   /**
-   * Drops the copies a revalidation of `tags` touched: those carrying one of the tags and those
-   * whose tags are unknown. Called on every revalidation, here or on another instance; with no
-   * tags (an instance catching up on what it missed) everything goes.
+   * Makes the copies a revalidation of `tags` touched stale (see the top of this file): those
+   * carrying one of the tags and those whose tags are unknown. Called on every revalidation, here
+   * or on another instance; with no tags (an instance catching up on what it missed) everything
+   * goes.
    * @param {readonly string[]} tags
    */
   invalidate(tags) {
@@ -300,11 +316,12 @@ export class PageCache {
     }
     this.generation += 1;
     for (const tag of tags) this.revalidatedAt.set(tag, this.generation);
-    const touched = [];
-    for (const [key, entry] of this.entries.entries()) {
-      if (entry.tags === null || tags.some((tag) => entry.tags?.has(tag))) touched.push(key);
+    const now = this.now();
+    for (const entry of this.entries.values()) {
+      if (entry.tags !== null && !tags.some((tag) => entry.tags?.has(tag))) continue;
+      entry.staleSince ??= now;
+      entry.expiresAt = Math.min(entry.expiresAt, now);
     }
-    for (const key of touched) this.entries.delete(key);
   }
 
   /** Empties the store. */
