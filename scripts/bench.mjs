@@ -105,7 +105,7 @@ async function choosePages(wordpressUrl) {
   const posts = (
     await read('/wp/v2/posts', {
       per_page: '100',
-      _fields: 'id,slug,link,status,author,categories,tags,date_gmt,content.protected',
+      _fields: 'id,slug,link,status,author,categories,tags,date_gmt,sticky,content.protected',
     })
   ).filter((post) => !post.content?.protected);
   const categories = await read('/wp/v2/categories', { per_page: '100', _fields: 'id,slug,link,count' });
@@ -135,6 +135,7 @@ async function choosePages(wordpressUrl) {
         categories: article.categories,
         tags: article.tags,
         date_gmt: article.date_gmt,
+        sticky: article.sticky === true,
       },
     },
     // Spread over the list, so they are not all the newest posts.
