@@ -72,6 +72,35 @@ export async function expectYoastParity(
   expect(ids.some((id) => id.startsWith(home) && !id.includes('/wp-content/'))).toBe(false);
 }
 
+/**
+ * Yoast's head for a WordPress URL, or null where Yoast answers 404 (a URL it does not describe;
+ * the page then carries the frontend's own head, see expectOwnHead).
+ */
+export async function yoastHeadOrNull(path: string): Promise<string | null> {
+  try {
+    return await yoastHeadOf(path);
+  } catch (error) {
+    if (error instanceof Error && / answered 404$/.test(error.message)) return null;
+    throw error;
+  }
+}
+
+/** The frontend's own head where Yoast has none: one title, a canonical to itself, the site's robots. */
+export async function expectOwnHead(request: APIRequestContext, siteUrl: string, path: string) {
+  const html = await (await request.get(path)).text();
+  const ours = readHead(html);
+  expect(html.match(/<title>/g)?.length, `${path}: one title`).toBe(1);
+  expect(ours.title, `${path}: a title`).toBeTruthy();
+  const canonical = ours.tags.filter((tag) => headTagKey(tag) === 'link:canonical').map(headTagValue);
+  expect(canonical, `${path}: its canonical`).toEqual([`${siteUrl}${path}`]);
+  if (!(await siteSettings()).searchEngineVisible) {
+    const robots = ours.tags.filter((tag) => headTagKey(tag) === 'name:robots').map(headTagValue);
+    expect(robots, `${path}: robots on a site that discourages search engines`).toEqual([
+      expect.stringMatching(/\bnoindex\b/),
+    ]);
+  }
+}
+
 /** Yoast's head for any WordPress URL, through its get_head endpoint. */
 export async function yoastHeadOf(path: string): Promise<string> {
   const { data } = await wordpressGet<{ html: string }>('/yoast/v1/get_head', {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { siteSettings } from './site-settings';
 import { pathOf, textOf, wordpressGet, type WordPressPost } from './wordpress';
 
 /**
@@ -24,14 +25,25 @@ async function expectNoAxeViolations(page: Page, what: string) {
   ).toEqual([]);
 }
 
-/** The non-sticky posts of the front page's second page, as WordPress lists them. */
+/** The non-sticky posts of the latest posts' second page, as WordPress lists them. */
 async function secondHomePage() {
   const { data } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', {
     sticky: 'false',
     page: 2,
-    per_page: 10,
+    per_page: (await siteSettings()).postsPerPage,
   });
   return data;
+}
+
+/** Where the latest posts are listed ("/", or a static front page's posts page), and its page 2. */
+async function postsList() {
+  const { postsListPath } = await siteSettings();
+  const second = `${postsListPath}page/2/`;
+  return {
+    path: postsListPath,
+    second,
+    secondUrl: new RegExp(`${second.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+  };
 }
 
 // Each test loads a page twice (without JavaScript, then hydrated) and runs axe on the island:
@@ -148,10 +160,11 @@ test.describe('instant search', () => {
 });
 
 test.describe('load more', () => {
-  test('appends the next page of the front page in place', async ({ page }) => {
+  test('appends the next page of the latest posts in place', async ({ page }) => {
     const next = await secondHomePage();
-    await page.goto('/');
-    await expect(page.locator('.pagination a[rel="next"]')).toHaveAttribute('href', '/page/2/');
+    const list = await postsList();
+    await page.goto(list.path);
+    await expect(page.locator('.pagination a[rel="next"]')).toHaveAttribute('href', list.second);
     const cards = page.locator('.post-card');
     const before = await cards.count();
     await page.getByRole('button', { name: 'Load more stories' }).click();
@@ -160,17 +173,18 @@ test.describe('load more', () => {
     const firstNew = page.locator('.load-more__page .post-card__title a').first();
     await expect(firstNew).toHaveText(textOf(next[0]?.title.rendered ?? ''));
     await expect(firstNew).toBeFocused();
-    await expectNoAxeViolations(page, 'the front page after "load more"');
+    await expectNoAxeViolations(page, 'the latest posts after "load more"');
   });
 
   test('without JavaScript there is no button and /page/2/ links do the job', async ({ browser }) => {
     const next = await secondHomePage();
+    const list = await postsList();
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto('/');
+    await page.goto(list.path);
     await expect(page.getByRole('button', { name: 'Load more stories' })).toHaveCount(0);
     await page.locator('.pagination a[rel="next"]').click();
-    await expect(page).toHaveURL(/\/page\/2\/$/);
+    await expect(page).toHaveURL(list.secondUrl);
     await expect(page.locator('.post-card__title a').first()).toHaveText(
       textOf(next[0]?.title.rendered ?? ''),
     );
@@ -178,15 +192,16 @@ test.describe('load more', () => {
   });
 
   test('a failing list request shows a retry, and the page keeps working', async ({ page }) => {
+    const list = await postsList();
     await page.route('**/api/posts/**', (route) => route.abort('connectionrefused'));
-    await page.goto('/');
+    await page.goto(list.path);
     await page.getByRole('button', { name: 'Load more stories' }).click();
     await expect(page.getByText('More stories could not be loaded.')).toBeVisible({ timeout: 15_000 });
     await page.unroute('**/api/posts/**');
     await page.getByRole('button', { name: 'Try again' }).click();
     await expect(page.locator('.load-more__page .post-card').first()).toBeVisible({ timeout: 30_000 });
     await page.locator('.pagination a[rel="next"]').click();
-    await expect(page).toHaveURL(/\/page\/2\/$/);
+    await expect(page).toHaveURL(list.secondUrl);
   });
 
   test('the list endpoint refuses malformed requests with JSON', async ({ request }) => {

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { formatVnuMessage, validateHtmlFiles, type VnuMessage } from './html-validator';
+import { siteSettings } from './site-settings';
 import { pathOf, permalinkStructure, textOf, wordpressGet, type WordPressPost } from './wordpress';
 
 /**
@@ -117,7 +118,12 @@ interface PageType {
 
 const PAGE_TYPES: PageType[] = [
   { name: 'home', status: 200, path: async () => '/' },
-  { name: 'home page 2', status: 200, path: async () => '/page/2/' },
+  // The latest posts' second page: under "/", or under a static front page's posts page.
+  {
+    name: 'latest posts page 2',
+    status: 200,
+    path: async () => `${(await siteSettings()).postsListPath}page/2/`,
+  },
   { name: 'article (all blocks)', status: 200, path: once(allBlocksPath) },
   { name: 'article (newest plain post)', status: 200, path: once(newestPlainPostPath) },
   { name: 'child page', status: 200, path: once(childPagePath) },

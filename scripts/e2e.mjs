@@ -70,15 +70,16 @@ const EDITOR_SPECS = specsOf(projectLists.editors);
 // back), so they get a WordPress and an app of their own and run beside the readers instead of
 // after them; the slowest reader spec goes before them there, so both lanes take about as long.
 const READERS_BESIDE_EDITORS = specsOf(['quality']);
+/** The WXR file e2e/import.spec.ts imports, and the address of the site its media came from. */
+const IMPORT_FIXTURE = 'wordpress/dev/import/fixtures/harbour-notes.xml';
+const IMPORT_FIXTURE_MEDIA_ORIGIN = 'http://127.0.0.1:9411/';
 
 /**
  * The lanes: each a freshly seeded WordPress, a build and an app, its own ports and the specs it
  * runs per project (readers, then editors, then instances). Every spec runs under the postname
  * structure, in one of its two lanes. The date lane, on a site configured otherwise than the
- * demo, reruns what depends on URLs or the site's settings — routing, archives, custom kinds,
- * links in feeds and sitemaps, menus and redirects, security headers, the fast path, fuzzed paths,
- * editors' flows — and not yet the rest (accessibility and HTML checks, Yoast parity of posts and
- * archives, the islands, Lighthouse, the import, the outage), to keep the run short.
+ * demo, runs every reader spec again, and the editor's flows: each reads what it expects from the
+ * site's settings (e2e/site-settings.ts), so both configurations pass the same specs.
  * The postname lanes share their cache through Redis (the whole suite runs through it; the first
  * lane then starts a second instance for the multi-instance checks), and their apps reach
  * WordPress through the fault proxy (forwarding unchanged unless the fault suite says otherwise):
@@ -98,7 +99,7 @@ const LANES = {
       instances: specsOf(['instances']),
     },
     // Merged into the demo content before the build, for e2e/import.spec.ts.
-    importFixture: 'wordpress/dev/import/fixtures/harbour-notes.xml',
+    importFixture: IMPORT_FIXTURE,
   },
   'postname-editors': {
     structure: 'postname',
@@ -123,22 +124,8 @@ const LANES = {
     // page, search engines discouraged, UTC+5:30, its own date format and site icon, and its Site
     // Address in a sub-folder of another origin than the one the app reaches WordPress at.
     configuration: { name: 'configured', siteAddress: 'http://news.example.test/en' },
-    projects: {
-      readers: specsOf([
-        'reader',
-        'archives',
-        'bad-input',
-        'feeds-sitemaps',
-        'protected',
-        'navigation',
-        'site-settings',
-        'kinds',
-        'secrets',
-        'fast-path',
-        'fuzz',
-      ]),
-      editors: specsOf(['editor']),
-    },
+    projects: { readers: READER_SPECS, editors: specsOf(['editor']) },
+    importFixture: IMPORT_FIXTURE,
   },
 };
 const PROJECT_ORDER = ['readers', 'editors', 'instances'];
@@ -457,15 +444,12 @@ async function runLane(name, chromiumPath, turns, turn) {
   }
   let importFixture = null;
   if (lane.importFixture) {
-    // The fixture names a file this site serves, at its address without E2E_PORT_OFFSET; the
-    // copy imported (and re-imported by e2e/import.spec.ts) names it where the site is now.
+    // The fixture names a file the site it was exported from served; the copy imported (and
+    // re-imported by e2e/import.spec.ts) names it where this lane's site serves it.
     importFixture = join(workFolder, `import-${name}.xml`);
     writeFileSync(
       importFixture,
-      readFileSync(lane.importFixture, 'utf8').replaceAll(
-        `http://127.0.0.1:${lane.wordpressPort - PORT_OFFSET}/`,
-        `${site.siteUrl}/`,
-      ),
+      readFileSync(lane.importFixture, 'utf8').replaceAll(IMPORT_FIXTURE_MEDIA_ORIGIN, `${site.siteUrl}/`),
     );
     const { summary } = await timed(`import the WXR fixture, ${name}`, () =>
       importWxrFile(importFixture, {
@@ -515,7 +499,7 @@ async function runLane(name, chromiumPath, turns, turn) {
       appLog,
     }),
     E2E_FAULT_PROXY_URL: faultProxy?.controlUrl ?? '',
-    ...(importFixture ? { E2E_IMPORT_FIXTURE: importFixture } : {}),
+    ...(importFixture ? { E2E_IMPORT_FIXTURE: importFixture, E2E_WORDPRESS_INSTANCE: `e2e-${name}` } : {}),
   };
   // Readers first, then editors (who change content and stop WordPress), then the instances,
   // each a run of its own so a file selection applies to each (Playwright runs a dependency

@@ -214,8 +214,12 @@ function broadsheet_dev_yoast_rest_get_head( $request ) {
 		$head = broadsheet_dev_yoast_post_head( $target );
 		$json = null === $head ? null : $head['json'];
 	} else {
-		// Not a post or the home page: perhaps an archive, or a later page of one.
-		$archive = broadsheet_dev_yoast_resolve_archive_path( broadsheet_dev_yoast_home_relative_path( (string) $request->get_param( 'url' ) ) );
+		// Not a post or the home page: perhaps an archive, or a later page of one. With a static
+		// front page, "/" is that page (unrecorded here), never the blog home.
+		$relative = broadsheet_dev_yoast_home_relative_path( (string) $request->get_param( 'url' ) );
+		$archive  = '/' === $relative && broadsheet_dev_yoast_static_front_page_id() > 0
+			? null
+			: broadsheet_dev_yoast_resolve_archive_path( $relative );
 		$head    = null === $archive ? null : broadsheet_dev_yoast_archive_head( $archive[0], $archive[1], $archive[2] );
 		$json    = null === $head ? null : $head['json'];
 	}
@@ -265,10 +269,11 @@ function broadsheet_dev_yoast_resolve_url( $url ) {
 	$home_path = isset( $home['path'] ) ? $home['path'] : '/';
 
 	if ( '' === $query && untrailingslashit( $path ) === untrailingslashit( $home_path ) ) {
-		// A static front page with recorded data answers for itself, as it would in Yoast.
+		// A static front page answers for itself, as it would in Yoast; without recorded data this
+		// stand-in knows it no more than any other unrecorded page (404), never as the blog home.
 		$front_id = broadsheet_dev_yoast_static_front_page_id();
-		if ( $front_id > 0 && broadsheet_dev_yoast_is_public_record( $front_id ) ) {
-			return $front_id;
+		if ( $front_id > 0 ) {
+			return broadsheet_dev_yoast_is_public_record( $front_id ) ? $front_id : null;
 		}
 		return 'home';
 	}
