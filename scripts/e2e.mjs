@@ -126,6 +126,8 @@ const LANES = {
     configuration: { name: 'configured', siteAddress: 'http://news.example.test/en' },
     projects: { readers: READER_SPECS, editors: specsOf(['editor']) },
     importFixture: IMPORT_FIXTURE,
+    // Accessibility in the light scheme only: see CHECKED_SCHEMES in e2e/quality.spec.ts.
+    testEnv: { E2E_AXE_COLOR_SCHEMES: 'light' },
   },
 };
 const PROJECT_ORDER = ['readers', 'editors', 'instances'];
@@ -499,6 +501,7 @@ async function runLane(name, chromiumPath, turns, turn) {
       appLog,
     }),
     E2E_FAULT_PROXY_URL: faultProxy?.controlUrl ?? '',
+    ...lane.testEnv,
     ...(importFixture ? { E2E_IMPORT_FIXTURE: importFixture, E2E_WORDPRESS_INSTANCE: `e2e-${name}` } : {}),
   };
   // Readers first, then editors (who change content and stop WordPress), then the instances,
