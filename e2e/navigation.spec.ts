@@ -106,6 +106,15 @@ test('the Redirection rules are honoured with their own statuses; a loop and a b
   expect(new URL(page.url()).pathname).toBe(bridge);
   expect((await page.goto('/withdrawn-story/'))?.status()).toBe(410);
   expect(new URL(page.url()).pathname).toBe('/withdrawn-story/');
+  // And so does a reader whose click the app's router handles (a menu link to an old address).
+  await page.goto(contact);
+  await page.evaluate(() =>
+    (window as unknown as { next: { router: { push: (href: string) => void } } }).next.router.push(
+      '/old-bridge-story/',
+    ),
+  );
+  await expect.poll(() => new URL(page.url()).pathname).toBe(bridge);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
   // The rule-answer address itself looks the rule up again, whatever its query claims: no open redirect.
   const direct = await rawGet(
