@@ -9,14 +9,17 @@
 // the requested path up in the rules again and answers the same: it never trusts the status or
 // target in its query, so the address is no open redirect.
 
+import { isSitePath } from '../lib/site-path.mjs';
+
 export const RULE_ANSWER_ROUTE = '/api/redirect/';
 
 const STATUSES = new Set([301, 302, 307, 308, 410]);
 
 /** A path of this site (one leading slash, no control characters) or another site's http(s) URL. */
 export function isAllowedRuleLocation(location) {
-  if (/[\u0000-\u0020\u007f]/.test(location)) return false;
-  return /^\/(?![/\\])/.test(location) || /^https?:\/\/[^/\\]/i.test(location);
+  return (
+    isSitePath(location) || (/^https?:\/\/[^/\\]/i.test(location) && !/[\u0000-\u0020\u007f]/.test(location))
+  );
 }
 
 /**

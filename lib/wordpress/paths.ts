@@ -94,13 +94,7 @@ export function isWordPressFilePath(path: string): boolean {
   return WORDPRESS_FILE_PATH.test(path.replace(/[?#][\s\S]*$/, ''));
 }
 
-/**
- * A path a browser reads as a path on this site. Two leading slashes, or a slash and a
- * backslash (browsers read `\` as `/`), make a protocol-relative URL: another host.
- */
-export function isSitePath(path: string): boolean {
-  return /^\/(?![/\\])/.test(path) && !/[\u0000-\u0020\u007f]/.test(path);
-}
+export { isSitePath } from '../site-path.mjs';
 
 /**
  * The frontend path of a link to a page of the site: the part after the Site Address (or an
