@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import { parseYoastHead, type HeadTag, type ParsedHead } from '../lib/seo';
-import { home, wordpressGet } from './wordpress';
+import { home, WordPressAnswerError, wordpressGet } from './wordpress';
 import { siteSettings } from './site-settings';
 
 /** What a crawler reads: the page's head tags, and the JSON-LD anywhere in the document. */
@@ -80,7 +80,7 @@ export async function yoastHeadOrNull(path: string): Promise<string | null> {
   try {
     return await yoastHeadOf(path);
   } catch (error) {
-    if (error instanceof Error && / answered 404$/.test(error.message)) return null;
+    if (error instanceof WordPressAnswerError && error.status === 404) return null;
     throw error;
   }
 }

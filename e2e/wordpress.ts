@@ -28,12 +28,22 @@ export interface WordPressPost {
   content: { rendered: string; protected: boolean };
 }
 
+/** WordPress answered a read with an error status. */
+export class WordPressAnswerError extends Error {
+  constructor(
+    route: string,
+    readonly status: number,
+  ) {
+    super(`WordPress ${route} answered ${status}`);
+  }
+}
+
 export async function wordpressGet<T>(route: string, params: Record<string, string | number> = {}) {
   const url = new URL(`${wordpressUrl}/`);
   url.searchParams.set('rest_route', route);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`WordPress ${route} answered ${response.status}`);
+  if (!response.ok) throw new WordPressAnswerError(route, response.status);
   return {
     data: (await response.json()) as T,
     total: Number(response.headers.get('X-WP-Total')),
@@ -112,7 +122,7 @@ export async function wordpressGetAsEditor<T>(
   const response = await fetch(url, {
     headers: { Authorization: `Basic ${Buffer.from(`${editorUser}:${editorPassword}`).toString('base64')}` },
   });
-  if (!response.ok) throw new Error(`WordPress ${route} answered ${response.status}`);
+  if (!response.ok) throw new WordPressAnswerError(route, response.status);
   return (await response.json()) as T;
 }
 
