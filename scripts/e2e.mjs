@@ -587,7 +587,7 @@ async function runPlaygroundSmoke(chromiumPath, turns, lane) {
 
 let failed = false;
 try {
-  const chromiumPath = await findChromium();
+  const chromiumPath = await findChromium({ headlessShell: !process.argv.includes('--headed') });
   console.log(`[e2e] Browser: ${chromiumPath ?? 'Playwright’s own Chromium'}`);
   console.log(`[e2e] WordPress: ${backendName}`);
   if (wordpressServer === 'playground' && requestedWordPress === 'auto') {
