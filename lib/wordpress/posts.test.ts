@@ -11,6 +11,7 @@ import { plainWordPressKinds } from './kinds.test-helpers';
 import { findContentAtPath, getProtectedPost, listPosts, listStickyPosts } from './posts';
 import { DEFAULT_SITE_SETTINGS } from './settings';
 import { getSiteAddresses, getSiteInfo, getSiteSettings } from './site';
+import { tagsForEvent } from './webhook';
 
 // getConfig() reads process.env on first use and the transport captures the global fetch when it is
 // first created, so both are in place before any test runs; each test swaps the implementation.
@@ -244,7 +245,7 @@ describe('listPosts', () => {
     ],
   ])('gives every story of a list its frontend path when %s', async (_label, addresses: SiteAddresses) => {
     vi.mocked(getSiteAddresses).mockResolvedValue(addresses);
-    fetchMock.mockResolvedValueOnce(json(linkedFrom(postsFixture, addresses.home)));
+    fetchMock.mockImplementation(async () => json(linkedFrom(postsFixture, addresses.home)));
     const result = await listPosts(HOME, 1);
     expect(result?.items.map((item) => item.path)).toEqual([
       '/2024/04/02/salt-roads/',
@@ -254,7 +255,9 @@ describe('listPosts', () => {
   });
 
   it('lists a page of summaries with the totals WordPress reports', async () => {
-    fetchMock.mockResolvedValueOnce(json(postsFixture, 200, { 'X-WP-Total': '23', 'X-WP-TotalPages': '3' }));
+    fetchMock.mockImplementation(async () =>
+      json(postsFixture, 200, { 'X-WP-Total': '23', 'X-WP-TotalPages': '3' }),
+    );
     const result = await listPosts(HOME, 2);
     expect(result).not.toBeNull();
     expect(result?.page).toBe(2);
@@ -265,7 +268,6 @@ describe('listPosts', () => {
       '/2024/03/20/letters-to-the-editor-spring/',
       '/2024/03/05/the-last-keeper-of-gull-rock/',
     ]);
-    expect(fetchMock).toHaveBeenCalledTimes(1);
     const { url, init } = requested(0);
     expect(url.searchParams.get('rest_route')).toBe('/wp/v2/posts');
     expect(url.searchParams.get('page')).toBe('2');
@@ -286,15 +288,97 @@ describe('listPosts', () => {
     await listPosts(HOME, 2);
     await listPosts({ kind: 'author', id: 3 }, 1);
     await listStickyPosts();
-    expect([0, 1, 2].map((call) => requested(call).url.searchParams.get('per_page'))).toEqual([
-      '4',
-      '4',
-      '4',
-    ]);
+    const perPage = fetchMock.mock.calls.map((_, call) => requested(call).url.searchParams.get('per_page'));
+    expect(perPage).toEqual(['4', '4', '4', '4', '4', '4']);
+  });
+
+  it('tags a list with the content of every post it shows: the same request again, under their tags too', async () => {
+    fetchMock.mockImplementation(async () => json(postsFixture));
+    await listPosts({ kind: 'term', taxonomy: 'category', id: 7 }, 2);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    const [first, second] = [requested(0), requested(1)];
+    // The same URL and headers: Next's data cache keys fetches by them, not by their tags.
+    expect(second.url.href).toBe(first.url.href);
+    expect(second.init.headers).toEqual(first.init.headers);
+    expect(first.init.next).toEqual({ revalidate: 900, tags: ['wp:list:term:category:7'] });
+    expect(second.init.next).toEqual({
+      revalidate: 900,
+      tags: ['wp:list:term:category:7', 'wp:content:431', 'wp:content:425', 'wp:content:412'],
+    });
+  });
+
+  it('tags the sticky posts with their content too', async () => {
+    fetchMock.mockImplementation(async () => json(postsFixture.slice(0, 2)));
+    await listStickyPosts();
+    expect(requested(0).init.next?.tags).toEqual(['wp:list:sticky']);
+    expect(requested(1).init.next?.tags).toEqual(['wp:list:sticky', 'wp:content:431', 'wp:content:425']);
+  });
+
+  it('asks once for a list that shows nothing', async () => {
+    fetchMock.mockImplementation(async () => json([]));
+    expect(await listStickyPosts()).toEqual([]);
+    expect(await listPosts({ kind: 'author', id: 3 }, 1)).toMatchObject({ items: [] });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows an edit that keeps a post where it is listed on the list pages that show it, and only there', async () => {
+    // Next's data cache as these reads meet it (node_modules/next/dist/server/lib/incremental-cache):
+    // entries keyed by URL and headers, and an entry stale when a tag of the fetch asking for it
+    // was revalidated after the entry was stored.
+    const stored = new Map<string, { body: string; at: number }>();
+    const revalidatedAt = new Map<string, number>();
+    let clock = 0;
+    let title = 'Salt Roads & the Winter Ferries';
+    const wordpress: string[] = [];
+    fetchMock.mockImplementation(async (input, init) => {
+      const url = String(input);
+      const tags = (init as FetchInit).next?.tags ?? [];
+      const entry = stored.get(url);
+      if (entry && !tags.some((tag) => (revalidatedAt.get(tag) ?? -1) > entry.at))
+        return json(JSON.parse(entry.body));
+      const page = new URL(url).searchParams.get('page') ?? '';
+      wordpress.push(page);
+      const [first, ...rest] = postsFixture;
+      // Page 1 shows post 431, page 7 two older posts.
+      const posts =
+        page === '1'
+          ? [{ ...first, title: { rendered: title } }, ...rest]
+          : rest.map((post, index) => ({ ...post, id: 100 + index }));
+      const body = JSON.stringify(posts);
+      stored.set(url, { body, at: ++clock });
+      return json(JSON.parse(body));
+    });
+    const category = { kind: 'term', taxonomy: 'category', id: 7 } as const;
+    const titles = async (page: number) => (await listPosts(category, page))?.items.map((post) => post.title);
+    await titles(1);
+    await titles(7);
+    expect(wordpress).toEqual(['1', '7']);
+
+    // Post 431 is edited where it is listed: the webhook leaves the category's list tag alone.
+    title = 'Salt Roads, Revised';
+    const tags = tagsForEvent({
+      id: 'evt-edit-431',
+      type: 'post',
+      action: 'updated',
+      object: { id: 431, post_type: 'post', terms: { category: [7] }, lists_unchanged: true },
+    });
+    expect(tags).not.toContain('wp:list:term:category:7');
+    for (const tag of tags) revalidatedAt.set(tag, ++clock);
+
+    // The page that shows it asks WordPress once and shows the new title; page 7 does not ask.
+    wordpress.length = 0;
+    expect((await titles(1))?.[0]).toBe('Salt Roads, Revised');
+    await titles(7);
+    expect(wordpress).toEqual(['1']);
+    // Read again, both are cache hits.
+    wordpress.length = 0;
+    expect((await titles(1))?.[0]).toBe('Salt Roads, Revised');
+    await titles(7);
+    expect(wordpress).toEqual([]);
   });
 
   it('falls back to the item count and one page when the headers are missing', async () => {
-    fetchMock.mockResolvedValueOnce(json(postsFixture));
+    fetchMock.mockImplementation(async () => json(postsFixture));
     const result = await listPosts(HOME, 1);
     expect(result?.totalItems).toBe(3);
     expect(result?.totalPages).toBe(1);
@@ -317,7 +401,7 @@ describe('listPosts', () => {
   });
 
   it('bounds a date archive by the whole month, inclusively, and tags it by month', async () => {
-    fetchMock.mockResolvedValueOnce(json(postsFixture));
+    fetchMock.mockImplementation(async () => json(postsFixture));
     await listPosts({ kind: 'date', year: 2024, month: 2 }, 1);
     const { url, init } = requested(0);
     expect(url.searchParams.get('after')).toBe('2024-01-31T23:59:59');
@@ -332,7 +416,7 @@ describe('listPosts', () => {
       [{ kind: 'author', id: 9 }, 'author', 'wp:list:author:9'],
     ] as const) {
       fetchMock.mockReset();
-      fetchMock.mockResolvedValueOnce(json(postsFixture));
+      fetchMock.mockImplementation(async () => json(postsFixture));
       await listPosts(query, 1);
       const { url, init } = requested(0);
       expect(url.searchParams.get(param)).toBe(String(query.id));
@@ -341,7 +425,7 @@ describe('listPosts', () => {
   });
 
   it('lists a category with its child categories’ posts, as WordPress’s own archive does', async () => {
-    fetchMock.mockResolvedValueOnce(json(postsFixture));
+    fetchMock.mockImplementation(async () => json(postsFixture));
     await listPosts({ kind: 'term', taxonomy: 'category', id: 7 }, 1);
     expect(requested(0).url.searchParams.get('categories[include_children]')).toBe('true');
   });
@@ -352,12 +436,16 @@ describe('listPosts', () => {
     const result = await listPosts({ kind: 'search', term: 'keeper' }, 1);
     expect(result?.items[0]?.id).toBe(pageFixture.id);
     expect(result?.items).toHaveLength(postsFixture.length + 1);
+    // Each type is asked under the list's tag, then (the same request) under its posts' too.
     const routes = fetchMock.mock.calls.map((_, call) => requested(call).url.searchParams.get('rest_route'));
-    expect(routes.sort()).toEqual(['/wp/v2/pages', '/wp/v2/posts']);
-    for (const call of [0, 1]) {
+    expect(routes.slice(0, 2).sort()).toEqual(['/wp/v2/pages', '/wp/v2/posts']);
+    expect(routes.slice(2).sort()).toEqual(['/wp/v2/pages', '/wp/v2/posts']);
+    for (const call of [0, 1, 2, 3]) {
       expect(requested(call).url.searchParams.get('search')).toBe('keeper');
-      expect(requested(call).init.next?.tags).toEqual(['wp:list:search']);
+      expect(requested(call).init.next?.tags?.[0]).toBe('wp:list:search');
     }
+    expect(requested(0).init.next?.tags).toEqual(['wp:list:search']);
+    expect(requested(1).init.next?.tags).toEqual(['wp:list:search']);
   });
 
   it('refuses an empty or overlong search without asking WordPress', async () => {
@@ -506,13 +594,37 @@ describe('a custom taxonomy shared by two post types', () => {
     const list = await listPosts({ kind: 'term', taxonomy: 'topic', id: 5 }, 1);
     expect(list?.items.map((post) => post.id)).toEqual([1, 2, 3]);
     expect(list).toMatchObject({ page: 1, totalItems: 3, totalPages: 1 });
-    expect(fetchMock).toHaveBeenCalledTimes(2);
-    for (const call of [0, 1]) {
-      const { url, init } = requested(call);
+    // One request per type, each made again under the content tags of the items it shows.
+    expect(fetchMock).toHaveBeenCalledTimes(4);
+    for (const call of [0, 1, 2, 3]) {
+      const { url } = requested(call);
       expect(url.searchParams.get('topics')).toBe('5');
       expect(url.searchParams.get('per_page')).toBe('10');
-      expect(init.next?.tags).toEqual(['wp:list:term:topic:5']);
     }
+    expect(requested(0).init.next?.tags).toEqual(['wp:list:term:topic:5']);
+    expect(requested(1).init.next?.tags).toEqual(['wp:list:term:topic:5']);
+    const retagged = [2, 3].map((call) => requested(call));
+    expect(
+      Object.fromEntries(
+        retagged.map(({ url, init }) => [url.searchParams.get('rest_route'), init.next?.tags]),
+      ),
+    ).toEqual({
+      '/wp/v2/events': ['wp:list:term:topic:5', 'wp:content:1', 'wp:content:3'],
+      '/wp/v2/talks': ['wp:list:term:topic:5', 'wp:content:2'],
+    });
+  });
+
+  it('tags a later page with the items it shows only, not those of the pages before it', async () => {
+    vi.mocked(getSiteSettings).mockResolvedValue({
+      ...DEFAULT_SITE_SETTINGS,
+      reading: { ...DEFAULT_SITE_SETTINGS.reading, postsPerPage: 2 },
+    });
+    const list = await listPosts({ kind: 'term', taxonomy: 'topic', id: 5 }, 2);
+    expect(list?.items.map((post) => post.id)).toEqual([3]);
+    // Page 2 shows event 3 alone: only the events are asked again, under its tag.
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+    expect(requested(2).url.searchParams.get('rest_route')).toBe('/wp/v2/events');
+    expect(requested(2).init.next?.tags).toEqual(['wp:list:term:topic:5', 'wp:content:3']);
   });
 
   it('asks each type for everything up to a later page, and ends where that would pass 100', async () => {

@@ -177,11 +177,10 @@ export async function listPosts(query: PostListQuery, page: number): Promise<Pag
   if (source.alsoFrom) return listMerged(source, page, perPage);
   try {
     const [response, addresses] = await Promise.all([
-      wordpressTransport()({
+      fetchListShowingItems({
         route: source.route,
         params: { ...source.params, page, per_page: perPage, _embed: EMBED, _fields: SUMMARY_FIELDS },
-        schema: rawPostListSchema,
-        cache: publishedCache([source.tag]),
+        tags: [source.tag],
       }),
       getSiteAddresses(),
     ]);
@@ -200,32 +199,94 @@ export async function listPosts(query: PostListQuery, page: number): Promise<Pag
 }
 
 /**
+ * The most content tags one read of a list adds: WordPress answers at most 100 items a request
+ * (per_page's maximum, and MAX_MERGED_DEPTH), and Next keeps at most 128 tags a fetch.
+ */
+const MAX_SHOWN_ITEMS = 100;
+
+/** One read of a list's items from one collection, cached under `tags`. */
+interface ListRead {
+  route: string;
+  params: Record<string, string | number | boolean | readonly string[]>;
+  tags: readonly string[];
+}
+
+function readList(read: ListRead, shownIds: readonly number[] = []) {
+  return wordpressTransport()({
+    route: read.route,
+    params: read.params,
+    schema: rawPostListSchema,
+    cache: publishedCache([...read.tags, ...shownIds.slice(0, MAX_SHOWN_ITEMS).map(TAGS.content)]),
+  });
+}
+
+/**
+ * Reads a page of a list so that it follows the items it shows, not only the list. Which items
+ * those are is known only from the answer, so the same request is made twice: first under the
+ * list's tags, then under the content tag of every item in the answer as well.
+ * - Next adds every fetch's tags to the page it renders, so the list's page carries
+ *   `wp:content:<id>` of each item on it: an edit of one re-renders exactly the list pages that
+ *   show it (the webhook leaves the lists' own tags alone when an edit keeps the item where it is
+ *   listed, see webhook.ts), not, say, page 7 of its category.
+ * - Next judges a cached answer by the tags of the fetch that asks for it, so the second read finds
+ *   the stored answer stale when one of those items was edited after it was stored, and asks
+ *   WordPress again: the re-rendered page shows the new title, not the cached one. Otherwise it
+ *   is the very same entry (Next keys fetches by URL and headers, not by tags), answered from the
+ *   data cache with no WordPress request; on a first render it waits for the first read to store
+ *   it (Next locks a fetch's entry while it is being filled).
+ * Outside a Next render (unit tests) there is no data cache, so the second read is a second
+ * request, which is harmless there.
+ */
+async function fetchListShowingItems(read: ListRead) {
+  const first = await readList(read);
+  if (first.data.length === 0) return first;
+  const shownIds = first.data.map((post) => post.id);
+  return readList(read, shownIds);
+}
+
+const newestFirst = (a: RawPost, b: RawPost) =>
+  toIsoUtc(b.date_gmt, b.date).localeCompare(toIsoUtc(a.date_gmt, a.date)) || b.id - a.id;
+
+function mergeNewestFirst(responses: readonly { data: RawPost[] }[], count: number): RawPost[] {
+  return responses
+    .flatMap((response) => response.data)
+    .sort(newestFirst)
+    .slice(0, count);
+}
+
+/**
  * The newest `count` items of a list drawn from several collections: the first `count` of each
  * (one request per collection, in parallel), merged newest first. Null past MAX_MERGED_DEPTH.
+ * The items from `shownFrom` on are those shown: each collection that has some is read again
+ * under their content tags, as fetchListShowingItems does for a list drawn from one.
  */
 export async function fetchMergedList(
   source: ListSource,
   count: number,
   extra: { _embed?: string; _fields: readonly string[] },
+  shownFrom = 0,
 ): Promise<{ items: RawPost[]; total: number } | null> {
   if (count > MAX_MERGED_DEPTH) return null;
-  const responses = await Promise.all(
-    [source.route, ...(source.alsoFrom ?? [])].map((route) =>
-      wordpressTransport()({
-        route,
-        params: { ...source.params, page: 1, per_page: count, ...extra },
-        schema: rawPostListSchema,
-        cache: publishedCache([source.tag]),
-      }),
-    ),
+  const reads = [source.route, ...(source.alsoFrom ?? [])].map((route): ListRead => ({
+    route,
+    params: { ...source.params, page: 1, per_page: count, ...extra },
+    tags: [source.tag],
+  }));
+  const first = await Promise.all(reads.map(async (read) => ({ read, response: await readList(read) })));
+  const firstResponses = first.map(({ response }) => response);
+  const shown = new Set(
+    mergeNewestFirst(firstResponses, count)
+      .slice(shownFrom)
+      .map((post) => post.id),
   );
-  const newestFirst = (a: RawPost, b: RawPost) =>
-    toIsoUtc(b.date_gmt, b.date).localeCompare(toIsoUtc(a.date_gmt, a.date)) || b.id - a.id;
+  const responses = await Promise.all(
+    first.map(({ read, response }) => {
+      const shownIds = response.data.filter((post) => shown.has(post.id)).map((post) => post.id);
+      return shownIds.length > 0 ? readList(read, shownIds) : response;
+    }),
+  );
   return {
-    items: responses
-      .flatMap((response) => response.data)
-      .sort(newestFirst)
-      .slice(0, count),
+    items: mergeNewestFirst(responses, count),
     total: responses.reduce((sum, response) => sum + (response.total ?? response.data.length), 0),
   };
 }
@@ -236,7 +297,7 @@ async function listMerged(
   perPage: number,
 ): Promise<Paginated<PostSummary> | null> {
   const [merged, addresses] = await Promise.all([
-    fetchMergedList(source, page * perPage, { _embed: EMBED, _fields: SUMMARY_FIELDS }),
+    fetchMergedList(source, page * perPage, { _embed: EMBED, _fields: SUMMARY_FIELDS }, (page - 1) * perPage),
     getSiteAddresses(),
   ]);
   if (!merged) return null;
@@ -253,11 +314,10 @@ async function listMerged(
 export async function listStickyPosts(): Promise<PostSummary[]> {
   const { postsPerPage } = (await getSiteSettings()).reading;
   const [response, addresses] = await Promise.all([
-    wordpressTransport()({
+    fetchListShowingItems({
       route: POSTS_ROUTE,
       params: { sticky: true, per_page: postsPerPage, _embed: EMBED, _fields: SUMMARY_FIELDS },
-      schema: rawPostListSchema,
-      cache: publishedCache([TAGS.stickyList]),
+      tags: [TAGS.stickyList],
     }),
     getSiteAddresses(),
   ]);

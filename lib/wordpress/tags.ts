@@ -7,7 +7,10 @@ export const TAGS = {
   site: 'wp:site',
   /** The registry of kinds (lib/wordpress/kinds.ts): the site's post types and taxonomies. */
   kinds: 'wp:kinds',
-  /** One item of any content kind (post, page, custom type), by id. */
+  /**
+   * One item of any content kind (post, page, custom type), by id; every page of a list that
+   * shows it carries it too (lib/wordpress/posts.ts), so an edit reaches the lists showing it.
+   */
   content: (id: number) => `wp:content:${id}`,
   /** A lookup of one content kind by slug, known before the id is. */
   slug: (type: string, slug: string) => `wp:slug:${type}:${slug}`,

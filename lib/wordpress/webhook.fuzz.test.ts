@@ -31,6 +31,8 @@ const postObject = fc.record(
     categories: fc.array(id, { maxLength: 20 }),
     tags: fc.array(id, { maxLength: 20 }),
     date_gmt: fc.oneof(date, fc.string({ maxLength: 40 })),
+    sticky: fc.boolean(),
+    lists_unchanged: fc.boolean(),
   },
   { requiredKeys: ['id'] },
 );
@@ -105,6 +107,26 @@ describe('webhook verifier, fuzzed', () => {
         // The same event again is a replay.
         expect(verifySigned(body, { replayGuard }).status).toBe(401);
       }),
+    );
+  });
+
+  it('drops only list tags, search’s excepted, for an edit that keeps a post where it is listed', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ id: eventId, type: fc.constantFrom('post', 'page'), action, object: postObject }),
+        (event) => {
+          const all = tagsForEvent({ ...event, object: { ...event.object, lists_unchanged: undefined } });
+          const tags = tagsForEvent({ ...event, object: { ...event.object, lists_unchanged: true } });
+          const dropped = all.filter((tag) => !tags.includes(tag));
+          expect(tags.every((tag) => all.includes(tag))).toBe(true);
+          if (event.action !== 'updated') expect(dropped).toEqual([]);
+          for (const tag of dropped) {
+            expect(tag).toMatch(/^wp:list:/);
+            expect(tag).not.toBe('wp:list:search');
+          }
+          expect(tags).toContain(`wp:content:${event.object.id}`);
+        },
+      ),
     );
   });
 

@@ -131,6 +131,53 @@ describe('tagsForEvent', () => {
     );
   });
 
+  it('an edit that keeps the post where it is listed leaves its lists to its content tag, which they carry', () => {
+    const tags = tagsForEvent({
+      ...postEvent,
+      object: { ...postEvent.object, sticky: true, lists_unchanged: true },
+    });
+    expect(new Set(tags)).toEqual(
+      new Set([
+        'wp:content:42',
+        'wp:comments:42',
+        'wp:slug:post:salt-roads',
+        'wp:slug:post:salt-road',
+        // A new title or text can change what a search finds.
+        'wp:list:search',
+        'wp:feeds:post',
+        'wp:sitemap:type:post',
+        'wp:sitemap:taxonomy:category',
+        'wp:sitemap:taxonomy:post_tag',
+        'wp:sitemap:authors',
+      ]),
+    );
+  });
+
+  it('a custom type’s item kept where it is listed leaves its archive and terms alone too', () => {
+    const tags = tagsForEvent({
+      id: 'b8f3c1d2-0000-4000-8000-000000000006',
+      type: 'post',
+      action: 'updated',
+      object: { id: 125, post_type: 'event', terms: { event_series: [26] }, lists_unchanged: true },
+    });
+    expect(tags.filter((tag) => tag.startsWith('wp:list:'))).toEqual(['wp:list:search']);
+    expect(tags).toEqual(expect.arrayContaining(['wp:content:125', 'wp:feeds:event']));
+  });
+
+  it('every list as before when the listing changed, the plugin does not say, or the post appears or goes', () => {
+    const before = new Set(tagsForEvent(postEvent));
+    expect(
+      new Set(tagsForEvent({ ...postEvent, object: { ...postEvent.object, lists_unchanged: false } })),
+    ).toEqual(before);
+    for (const action of ['created', 'status_changed', 'deleted'] as const) {
+      expect(
+        new Set(
+          tagsForEvent({ ...postEvent, action, object: { ...postEvent.object, lists_unchanged: true } }),
+        ),
+      ).toEqual(new Set(tagsForEvent({ ...postEvent, action })));
+    }
+  });
+
   it('a post that appears or goes changes its lists’ page counts, and so their heads’ prev/next', () => {
     for (const action of ['created', 'status_changed', 'deleted'] as const) {
       const tags = tagsForEvent({ ...postEvent, action });

@@ -40,6 +40,12 @@ const postObject = z.object({
   date_gmt: z.string().max(40).optional(),
   /** Whether the post is sticky; absent from older plugins and for other types. */
   sticky: z.boolean().optional(),
+  /**
+   * True when the change left where the item is listed as it was: the same terms, date, author,
+   * status, type and stickiness as before the request's first change. Absent from older plugins
+   * and when the plugin has no "before" to compare with.
+   */
+  lists_unchanged: z.boolean().optional(),
 });
 
 const action = z.enum(['created', 'updated', 'status_changed', 'deleted']);
@@ -87,6 +93,16 @@ function dateTags(date: string | undefined): string[] {
  * search, its type's feeds and sitemap; a post's also the front page, its author and date
  * archives. An event from an older companion plugin (no post_type, no terms) is read as before:
  * "post" or "page", with its categories and tags.
+ *
+ * An edit that leaves the item where it is listed (`lists_unchanged`: same terms, date, author,
+ * status, type, stickiness) skips the list tags of its archives, front page and sticky list: it
+ * changes no list's membership or order, only how the item looks in the lists that show it, and
+ * those pages carry the item's content tag (lib/wordpress/posts.ts tags every list with the items
+ * it shows). So the archive page that shows it re-renders and its page 7 does not. Search stays:
+ * a new title or text can change which searches find the item, and search results are rendered
+ * per request, so marking them costs nothing until someone searches. Every other event — an older
+ * plugin's without the field, a listing that changed, creation, status change, deletion — touches
+ * every list as before.
  */
 export function tagsForEvent(event: WebhookEvent): string[] {
   const tags = new Set<string>();
@@ -103,9 +119,11 @@ export function tagsForEvent(event: WebhookEvent): string[] {
       // Search covers pages and every searchable type, as WordPress's does.
       tags.add(TAGS.searchList);
       if (type === 'page') break;
+      // Its lists show it where they did: they are reached through its content tag instead.
+      const listsUnchanged = event.action === 'updated' && object.lists_unchanged === true;
       // The plugin reports an approved comment's change as its item's "updated" event.
       tags.add(TAGS.comments(object.id));
-      tags.add(TAGS.typeList(type));
+      if (!listsUnchanged) tags.add(TAGS.typeList(type));
       tags.add(TAGS.feeds(type));
       const terms: Record<string, number[]> = { ...object.terms };
       if (object.categories) terms.category = [...(terms.category ?? []), ...object.categories];
@@ -113,18 +131,19 @@ export function tagsForEvent(event: WebhookEvent): string[] {
       for (const [taxonomy, ids] of Object.entries(terms)) {
         // Which terms have items (and so appear in their sitemaps) follows the items.
         tags.add(TAGS.sitemap(`taxonomy:${taxonomy}`));
-        for (const termId of ids) tags.add(TAGS.termList(taxonomy, termId));
+        if (!listsUnchanged) for (const termId of ids) tags.add(TAGS.termList(taxonomy, termId));
       }
       if (type !== 'post') break;
-      tags.add(TAGS.homeList);
+      if (!listsUnchanged) tags.add(TAGS.homeList);
       // The sticky posts' list changes with one of them; stickiness itself is the sticky_posts
       // option's event. Unknown (an older plugin) counts as sticky.
-      if (object.sticky !== false) tags.add(TAGS.stickyList);
+      if (!listsUnchanged && object.sticky !== false) tags.add(TAGS.stickyList);
       tags.add(TAGS.sitemap('authors'));
       // Category post counts decide the navigation, and they change when a post appears or goes.
       // Every page shows the navigation, so a plain edit leaves it alone (a post moved between
       // categories reorders it at the time-based backstop at the latest).
       if (event.action !== 'updated') tags.add(TAGS.categoryNavigation);
+      if (listsUnchanged) break;
       if (object.author !== undefined) tags.add(TAGS.authorList(object.author));
       for (const tag of dateTags(object.date_gmt)) tags.add(tag);
       break;

@@ -92,6 +92,10 @@ final class Broadsheet_Webhooks {
 		add_action( 'wp_after_insert_post', array( __CLASS__, 'on_post_saved' ), 10, 4 );
 		add_action( 'before_delete_post', array( __CLASS__, 'remember_deleted_post' ), 10, 1 );
 		add_action( 'deleted_post', array( __CLASS__, 'on_post_deleted' ), 10, 1 );
+		// Stickiness is an option, not a field of the post: a change to it before the post's own
+		// update would otherwise be missing from the post's "before".
+		add_action( 'update_option_sticky_posts', array( __CLASS__, 'remember_stickiness' ), 10, 2 );
+		add_action( 'add_option_sticky_posts', array( __CLASS__, 'remember_first_stickiness' ), 10, 2 );
 
 		// Approved comments are part of a post's page, so they refresh the post.
 		add_action( 'wp_insert_comment', array( __CLASS__, 'on_comment_inserted' ), 10, 2 );
@@ -169,10 +173,11 @@ final class Broadsheet_Webhooks {
 	}
 
 	/**
-	 * Records how a post looked before an update (slug, status, path) for the previous_*
-	 * fields. pre_post_update runs before the row changes, so get_post() still returns the old
-	 * version; only the first update of a request is recorded, so previous_* describe the
-	 * state before the request.
+	 * Records how a post looked before an update (slug, status, path, and where it is listed) for
+	 * the previous_* fields and lists_unchanged. pre_post_update runs before the row changes, and
+	 * before WordPress sets the post's terms and (in the editors and the REST API) its stickiness,
+	 * so get_post() still returns the old version; only the first update of a request is recorded,
+	 * so previous_* describe the state before the request.
 	 *
 	 * @param int $post_id Post ID.
 	 */
@@ -190,6 +195,45 @@ final class Broadsheet_Webhooks {
 		if ( 'auto-draft' !== $post->post_status && is_post_type_hierarchical( $post->post_type ) ) {
 			self::watch_descendants( $post );
 		}
+	}
+
+	/**
+	 * Records the stickiness posts had before the request when the sticky_posts option changes
+	 * before their own update: remember_post() then keeps this snapshot, which is the post as it
+	 * was with its old stickiness. WordPress's editors and REST API stick or unstick a post after
+	 * saving it, when its snapshot already exists and is left as it is; this covers code that does
+	 * it the other way round. A post whose stickiness changes without an update sends no post
+	 * event: the option's own settings event refreshes the front page.
+	 *
+	 * @param mixed $old_value Sticky post IDs before.
+	 * @param mixed $value     Sticky post IDs now.
+	 */
+	public static function remember_stickiness( $old_value, $value ) {
+		$before  = is_array( $old_value ) ? array_map( 'intval', $old_value ) : array();
+		$after   = is_array( $value ) ? array_map( 'intval', $value ) : array();
+		$changed = array_unique( array_merge( array_diff( $before, $after ), array_diff( $after, $before ) ) );
+		foreach ( array_slice( $changed, 0, self::MAX_WATCHED_DESCENDANTS ) as $post_id ) {
+			$post = get_post( $post_id );
+			if ( ! self::is_tracked_post( $post ) ) {
+				continue;
+			}
+			$key = self::post_key( $post );
+			if ( ! isset( self::$queue['before'][ $key ] ) ) {
+				$snapshot                      = self::post_snapshot( $post );
+				$snapshot['sticky']            = in_array( (int) $post->ID, $before, true );
+				self::$queue['before'][ $key ] = $snapshot;
+			}
+		}
+	}
+
+	/**
+	 * The sticky_posts option stored for the first time: no post was sticky before.
+	 *
+	 * @param string $option Option name.
+	 * @param mixed  $value  Sticky post IDs now.
+	 */
+	public static function remember_first_stickiness( $option, $value ) {
+		self::remember_stickiness( array(), $value );
 	}
 
 	/**
@@ -858,6 +902,8 @@ final class Broadsheet_Webhooks {
 		// The terms it has now and those it had before the request's first change: a post that
 		// leaves a category leaves that category's list too.
 		$terms = self::post_terms( $post );
+		// Only with a "before" to compare with (not for a created or deleted post).
+		$lists_unchanged = is_array( $before ) ? self::lists_unchanged( $post, $terms, $before ) : null;
 		if ( is_array( $before ) && isset( $before['terms'] ) ) {
 			foreach ( $before['terms'] as $taxonomy => $ids ) {
 				$current            = isset( $terms[ $taxonomy ] ) ? $terms[ $taxonomy ] : array();
@@ -874,22 +920,78 @@ final class Broadsheet_Webhooks {
 		if ( 'post' === $post->post_type ) {
 			$object['sticky'] = is_sticky( $post->ID );
 		}
+		// Whether it is listed where it was, so that its lists need not change (see lists_unchanged()).
+		if ( null !== $lists_unchanged ) {
+			$object['lists_unchanged'] = $lists_unchanged;
+		}
 		return $object;
 	}
 
 	/**
-	 * What previous_* compare against.
+	 * What previous_* and lists_unchanged compare against.
 	 *
 	 * @param WP_Post $post The post.
-	 * @return array{slug: string, status: string, path: string|null, terms: array<string, int[]>}
+	 * @return array{slug: string, status: string, path: string|null, terms: array<string, int[]>, type: string, date_gmt: string, author: int, sticky: bool}
 	 */
 	private static function post_snapshot( WP_Post $post ) {
 		return array(
-			'slug'   => self::public_slug( $post ),
-			'status' => $post->post_status,
-			'path'   => self::post_path( $post ),
-			'terms'  => self::post_terms( $post ),
+			'slug'     => self::public_slug( $post ),
+			'status'   => $post->post_status,
+			'path'     => self::post_path( $post ),
+			'terms'    => self::post_terms( $post ),
+			'type'     => $post->post_type,
+			'date_gmt' => self::iso_date_gmt( $post ),
+			'author'   => (int) $post->post_author,
+			'sticky'   => self::is_sticky_post( $post ),
 		);
+	}
+
+	/**
+	 * Whether the post is listed where it was before the request's first change: the same type,
+	 * status, date, author and stickiness, and the same terms in every taxonomy (as sets). The
+	 * frontend's lists are made of these (a type's archive, a term's, an author's, a date archive,
+	 * the front page and its sticky posts), newest first, so such an edit adds the post to none,
+	 * takes it from none and moves it in none; it only changes how the post looks where it is
+	 * shown, which the frontend reaches through the post itself. Its title or text may still
+	 * change what a search finds.
+	 *
+	 * @param WP_Post $post   The post.
+	 * @param array   $terms  Its terms now, from post_terms().
+	 * @param array   $before Snapshot from before the request's first change.
+	 * @return bool
+	 */
+	private static function lists_unchanged( WP_Post $post, array $terms, array $before ) {
+		if ( ! isset( $before['type'], $before['status'], $before['date_gmt'], $before['author'], $before['sticky'], $before['terms'] ) ) {
+			return false;
+		}
+		$same = $before['type'] === $post->post_type
+			&& $before['status'] === $post->post_status
+			&& $before['date_gmt'] === self::iso_date_gmt( $post )
+			&& $before['author'] === (int) $post->post_author
+			&& $before['sticky'] === self::is_sticky_post( $post );
+		if ( ! $same ) {
+			return false;
+		}
+		foreach ( array_unique( array_merge( array_keys( $terms ), array_keys( $before['terms'] ) ) ) as $taxonomy ) {
+			$was = isset( $before['terms'][ $taxonomy ] ) ? array_values( array_unique( $before['terms'][ $taxonomy ] ) ) : array();
+			$is  = isset( $terms[ $taxonomy ] ) ? array_values( array_unique( $terms[ $taxonomy ] ) ) : array();
+			sort( $was );
+			sort( $is );
+			if ( $was !== $is ) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Whether the front page's sticky list shows the post: only posts of type "post" can be sticky.
+	 *
+	 * @param WP_Post $post The post.
+	 * @return bool
+	 */
+	private static function is_sticky_post( WP_Post $post ) {
+		return 'post' === $post->post_type && is_sticky( $post->ID );
 	}
 
 	/**
