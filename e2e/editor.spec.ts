@@ -54,6 +54,49 @@ test('editing one post leaves the other articles’ cached pages fresh: no site-
   expect(response.headers()['x-broadsheet-cache']).toBe('HIT');
 });
 
+test('a plain edit re-renders the list page that shows the post and leaves the list’s other pages cached', async ({
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const { postsListPath } = await siteSettings();
+  const [firstPage, secondPage] = [postsListPath, `${postsListPath}page/2/`];
+  const htmlOf = async (path: string) => (await request.get(path)).text();
+  const [firstHtml, secondHtml] = [await htmlOf(firstPage), await htmlOf(secondPage)];
+  // A post the second page shows and the first does not (sticky posts, say, are on the first).
+  const { data: candidates } = await wordpressGet<WordPressPost[]>('/wp/v2/posts', { per_page: 50 });
+  const post = candidates.find(
+    (candidate) =>
+      secondHtml.includes(`href="${pathOf(candidate.link)}"`) &&
+      !firstHtml.includes(`href="${pathOf(candidate.link)}"`),
+  );
+  if (!post) throw new Error(`no post is listed on ${secondPage} alone`);
+  const { title } = await wordpressGetAsEditor<{ title: { raw: string } }>(`/wp/v2/posts/${post.id}`, {
+    context: 'edit',
+  });
+  const served = async (path: string) => (await request.get(path)).headers()['x-broadsheet-cache'];
+  // Both pages in the fast path before the change (earlier edits may have left them stale).
+  for (const page of [firstPage, secondPage]) {
+    await expect.poll(() => served(page), { ...LISTS_FRESH_WITHIN, message: page }).toBe('HIT');
+  }
+  const newTitle = `Retitled in place ${Date.now()}`;
+  try {
+    await wordpressWrite('POST', `/wp/v2/posts/${post.id}`, { title: newTitle });
+    await expect
+      .poll(async () => (await htmlOf(secondPage)).includes(newTitle), LISTS_FRESH_WITHIN)
+      .toBe(true);
+    // Same terms, date, author and status: the plugin says the listing is unchanged, so the
+    // revalidation reached the pages carrying the post's content tag and not the list's own tag.
+    const first = await request.get(firstPage);
+    expect(first.headers()['x-broadsheet-cache']).toBe('HIT');
+    expect(await first.text()).not.toContain(newTitle);
+  } finally {
+    await wordpressWrite('POST', `/wp/v2/posts/${post.id}`, { title: title.raw });
+  }
+  await expect
+    .poll(async () => (await htmlOf(secondPage)).includes(newTitle), LISTS_FRESH_WITHIN)
+    .toBe(false);
+});
+
 test('publishing a draft puts it on the home page and in its category within seconds', async ({
   request,
 }) => {
