@@ -918,7 +918,7 @@ final class Broadsheet_Webhooks {
 		$object['date_gmt'] = self::iso_date_gmt( $post );
 		// Whether the front page's sticky list shows it (stickiness changing is the sticky_posts option's event).
 		if ( 'post' === $post->post_type ) {
-			$object['sticky'] = is_sticky( $post->ID );
+			$object['sticky'] = self::is_sticky_post( $post );
 		}
 		// Whether it is listed where it was, so that its lists need not change (see lists_unchanged()).
 		if ( null !== $lists_unchanged ) {
