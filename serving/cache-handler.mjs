@@ -108,6 +108,15 @@ function connectShared(redisUrl, keyPrefix) {
     catchUp().catch(onError);
   });
 
+  // The publisher can be back before the subscriber has subscribed again, and a revalidation
+  // published in between never arrives here: once the subscriber is ready again (its channel
+  // subscribed anew), catch up once more.
+  let subscriberWasReady = false;
+  subscriber.on('ready', () => {
+    if (subscriberWasReady) catchUp().catch(onError);
+    subscriberWasReady = true;
+  });
+
   publisher.connect().catch(onError);
   subscriber
     .connect()
