@@ -1,8 +1,5 @@
 import type { SiteDates } from './formatted-date';
 import { IntentLink as Link } from '@/components/intent-link';
-// WordPress's own block styles, as the block editor publishes them: only pages with post content load them.
-import '@wordpress/block-library/build-style/style.css';
-import '@wordpress/block-library/build-style/theme.css';
 import './content-blocks.css';
 import { parseSanitizedHtml } from '@/lib/content/render';
 import { sanitizeContent } from '@/lib/content/sanitize';

@@ -1,17 +1,18 @@
 import { CONTENT_SCOPE, stylesForContent } from '@/lib/content/global-styles';
 import { mediaOriginsOf } from '@/lib/content/sanitize';
 import { WORDPRESS_DEFAULT_PRESETS_CSS } from '@/lib/content/wordpress-default-presets';
-import type { SiteAddresses } from '@/lib/wordpress';
+import { getBlockLibraryStylesheets, type SiteAddresses } from '@/lib/wordpress';
 
 /**
- * The part of WordPress's block CSS one piece of content uses, inlined before it: the site's
- * global stylesheet (or WordPress's default presets, without the companion plugin) and the
- * block-supports rules WordPress wrote while rendering it, scoped to CONTENT_SCOPE and cut to
- * the classes the content has. Usually well under a kilobyte, so inlined: no request of its own
- * and nothing that blocks rendering beyond the page itself. It is cached with the page, which
- * reads the stylesheet from the REST index under the site's tag.
+ * The part of WordPress's block CSS one piece of content uses, inlined before it, in the order
+ * WordPress prints it: the site's WordPress's own block library, the site's global stylesheet
+ * (or WordPress's default presets, without the companion plugin) and the block-supports rules
+ * WordPress wrote while rendering it, scoped to CONTENT_SCOPE and cut to the classes the content
+ * has. A few kilobytes, so inlined: no request of its own and nothing that blocks rendering
+ * beyond the page itself. It is cached with the page, which reads the stylesheets under the
+ * site's tag.
  */
-export function ContentStyles({
+export async function ContentStyles({
   contentHtml,
   blockStylesCss,
   globalStylesheet,
@@ -23,8 +24,13 @@ export function ContentStyles({
   globalStylesheet: string | undefined;
   addresses: SiteAddresses;
 }) {
+  const blockLibrary = await getBlockLibraryStylesheets();
   const css = stylesForContent(
-    [globalStylesheet ?? WORDPRESS_DEFAULT_PRESETS_CSS, blockStylesCss ?? ''],
+    [
+      ...blockLibrary.map((stylesheet) => ({ css: stylesheet, origin: 'core' as const })),
+      { css: globalStylesheet ?? WORDPRESS_DEFAULT_PRESETS_CSS, origin: 'site' },
+      { css: blockStylesCss ?? '', origin: 'site' },
+    ],
     contentHtml,
     { mediaOrigins: mediaOriginsOf(addresses) },
   );

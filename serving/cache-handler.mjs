@@ -166,6 +166,14 @@ function buildId(serverDistDir) {
   }
 }
 
+/**
+ * Next keys a page by its path, and a request can spell a NUL byte into one (`/%00/`): no file
+ * can be named by it, so such a page is rendered for its one request and never stored.
+ */
+function storable(key) {
+  return typeof key === 'string' && !key.includes('\0');
+}
+
 export default class BroadsheetCacheHandler {
   constructor(context) {
     this.local = new FileSystemCache(context);
@@ -180,6 +188,7 @@ export default class BroadsheetCacheHandler {
   }
 
   async get(key, context) {
+    if (!storable(key)) return null;
     const entry = await this.#read(key, context);
     exposeEntryTags(entry?.value);
     renderStarts.lookedUp(key, entry, tagsOfEntry(entry?.value, context));
@@ -200,6 +209,7 @@ export default class BroadsheetCacheHandler {
   async set(key, data, context) {
     // The same object is the response Next is about to send for a page it just rendered.
     exposeEntryTags(data);
+    if (!storable(key)) return;
     if (renderStarts.outdated(key, tagsOfEntry(data, context))) {
       log(
         `${key}: rendered from data a revalidation replaced meanwhile; not stored, the next request renders it again`,

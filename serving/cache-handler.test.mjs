@@ -28,3 +28,28 @@ describe('a revalidation heard from another instance', () => {
     expect(areTagsExpired(['wp:site'], at - 1)).toBe(true);
   });
 });
+
+describe('a page whose path holds a NUL byte', () => {
+  it('is neither stored nor looked up, where no file could be named by it', async () => {
+    const { default: BroadsheetCacheHandler } = await import('./cache-handler.mjs');
+    const { mkdtempSync, readdirSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { promises: fs } = await import('node:fs');
+    const folder = mkdtempSync(join(tmpdir(), 'cache-handler-'));
+    try {
+      const handler = new BroadsheetCacheHandler({
+        fs: { ...fs, existsSync: () => false },
+        flushToDisk: true,
+        serverDistDir: folder,
+        revalidatedTags: [],
+      });
+      const page = { kind: 'APP_PAGE', html: '<p>x</p>', headers: {}, status: 404 };
+      await expect(handler.set('/route-cache/APP_PAGE/x/$/a\0b', page, {})).resolves.toBeUndefined();
+      await expect(handler.get('/route-cache/APP_PAGE/x/$/a\0b', { kind: 'APP_PAGE' })).resolves.toBeNull();
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scopeSelector, scopeStylesheet, stylesForContent } from './global-styles';
+import { scopeSelector, scopeStylesheet, stylesForContent, type Stylesheet } from './global-styles';
 import { WORDPRESS_DEFAULT_PRESETS_CSS } from './wordpress-default-presets';
 
 const CONTEXT = { mediaOrigins: ['http://wp.example.test'] };
@@ -18,6 +18,7 @@ describe('scopeSelector', () => {
   it.each([
     ['body', '.entry-content'],
     [':root', '.entry-content'],
+    ['.entry-content', '.entry-content'],
     [':where(body .is-layout-flow)  > *', ':where(.entry-content .is-layout-flow)  > *'],
     ['.has-vivid-red-color', '.entry-content .has-vivid-red-color'],
     ['h1', '.entry-content h1'],
@@ -79,8 +80,59 @@ describe('scopeStylesheet keeps the theme inside the content', () => {
   });
 });
 
+describe('scopeStylesheet for WordPress core’s block library', () => {
+  const coreRulesOf = (css: string) => scopeStylesheet(css, CONTEXT, 'core');
+
+  it('keeps what only core CSS needs: absolute positions, z-index, pseudo-elements’ content', () => {
+    const rules = coreRulesOf(
+      '.wp-block-cover .wp-block-cover__background{position:absolute;inset:0;z-index:1;opacity:.5}.wp-block-quote:before{content:""}',
+    );
+    expect(rules.map((rule) => rule.declarations)).toEqual([
+      ['position:absolute', 'inset:0', 'z-index:1', 'opacity:.5'],
+      ['content:""'],
+    ]);
+    // The same rules from the site's own CSS are held to the editor's allowlist.
+    expect(
+      scopeStylesheet('.wp-block-cover__background{position:absolute;z-index:1}', CONTEXT).map(
+        (rule) => rule.declarations,
+      ),
+    ).toEqual([]);
+  });
+
+  it('accepts quoted attribute values of plain text in selectors', () => {
+    const [rule] = coreRulesOf('p.has-text-align-left[style*="writing-mode:vertical-lr"]{rotate:180deg}');
+    expect(rule?.selectors).toEqual([
+      '.entry-content p.has-text-align-left[style*="writing-mode:vertical-lr"]',
+    ]);
+    expect(coreRulesOf('p[title="a\\"]{color:red}')).toEqual([]);
+  });
+
+  it.each([
+    ['position:fixed;top:0', ['top:0']],
+    ['mask-image:url(https://elsewhere.example/x.svg);color:red', ['color:red']],
+    ["-webkit-mask-image:url('data:image/svg+xml;utf8,<svg/>');color:red", ['color:red']],
+    ['background:image-set("https://elsewhere.example/x.png" 1x);color:red', ['color:red']],
+    [
+      'background:url(http://wp.example.test/wp-content/uploads/a.png)',
+      ['background:url(http://wp.example.test/wp-content/uploads/a.png)'],
+    ],
+    ['behavior:url(x.htc);color:red', ['color:red']],
+    ['width:expression(alert(1));color:red', ['color:red']],
+  ])('refuses what reaches past the content: %s', (declarations, kept) => {
+    expect(coreRulesOf(`.wp-block-x{${declarations}}`)[0]?.declarations ?? []).toEqual(kept);
+  });
+
+  it('drops at-rules other than @media and @supports, with what they hold', () => {
+    expect(coreRulesOf('@import url(x.css);@keyframes k{from{opacity:0}}@font-face{font-family:x}')).toEqual(
+      [],
+    );
+  });
+});
+
 describe('stylesForContent', () => {
-  const forContent = (html: string, sheets = [GLOBAL]) => stylesForContent(sheets, html, CONTEXT);
+  const site = (css: string): Stylesheet => ({ css, origin: 'site' });
+  const forContent = (html: string, sheets: Stylesheet[] = [site(GLOBAL)]) =>
+    stylesForContent(sheets, html, CONTEXT);
 
   it('gives nothing to content without WordPress classes or variables', () => {
     expect(forContent('<p>Plain</p>')).toBe('');
@@ -111,7 +163,7 @@ describe('stylesForContent', () => {
       '.wp-container-core-columns-is-layout-1.wp-container-core-columns-is-layout-1{flex-wrap:nowrap;gap:2em 4em;}.wp-container-core-group-is-layout-9{justify-content:center;}';
     const css = forContent(
       '<div class="wp-block-columns is-layout-flex wp-container-core-columns-is-layout-1"></div>',
-      [GLOBAL, blockSupports],
+      [site(GLOBAL), site(blockSupports)],
     );
     expect(css).toBe(
       '.entry-content .is-layout-flex{display:flex}.entry-content .wp-container-core-columns-is-layout-1.wp-container-core-columns-is-layout-1{flex-wrap:nowrap;gap:2em 4em}',
@@ -120,9 +172,26 @@ describe('stylesForContent', () => {
 
   it('applies WordPress’s default presets, generated from core’s theme.json, without the plugin', () => {
     expect(
-      forContent('<p class="has-vivid-red-color has-large-font-size">x</p>', [WORDPRESS_DEFAULT_PRESETS_CSS]),
+      forContent('<p class="has-vivid-red-color has-large-font-size">x</p>', [
+        site(WORDPRESS_DEFAULT_PRESETS_CSS),
+      ]),
     ).toBe(
       '.entry-content{--wp--preset--color--vivid-red:#cf2e2e;--wp--preset--font-size--large:36px}.entry-content .has-vivid-red-color{color:var(--wp--preset--color--vivid-red)!important}.entry-content .has-large-font-size{font-size:var(--wp--preset--font-size--large)!important}',
+    );
+  });
+
+  it('puts the block library first, as WordPress prints it, with only the blocks the content has', () => {
+    const library = {
+      css: '.wp-block-quote{box-sizing:border-box;overflow-wrap:break-word}.wp-block-cover{position:relative}',
+      origin: 'core' as const,
+    };
+    expect(
+      forContent('<blockquote class="wp-block-quote has-vivid-red-color">x</blockquote>', [
+        library,
+        site(GLOBAL),
+      ]),
+    ).toBe(
+      '.entry-content .wp-block-quote{box-sizing:border-box;overflow-wrap:break-word}.entry-content{--wp--preset--color--vivid-red:#cf2e2e}.entry-content .has-vivid-red-color{color:var(--wp--preset--color--vivid-red)!important}',
     );
   });
 });

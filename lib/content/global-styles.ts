@@ -1,6 +1,11 @@
 import postcss, { type AtRule, type Container, type Declaration, type Rule } from 'postcss';
 import { LRUCache } from 'lru-cache';
-import { allowedDeclarations, type StyleContext } from './style-allowlist';
+import {
+  allowedDeclarations,
+  isAllowedCoreDeclaration,
+  isAllowedDeclaration,
+  type StyleContext,
+} from './style-allowlist';
 
 /**
  * The element every piece of WordPress content is rendered in (components/article.tsx). All of
@@ -21,6 +26,23 @@ interface ScopedRule {
 
 /** Characters a selector may hold: no escapes, no markup, no braces, no at-signs, no quotes. */
 const SAFE_SELECTOR = /^[\w\s.#:>+~*(),=[\]|^$-]+$/;
+/**
+ * A quoted attribute value as WordPress core's block CSS writes them
+ * (`[data-type="core/embed"]`, `[style*="writing-mode:vertical-lr"]`): plain text only.
+ */
+const QUOTED_ATTRIBUTE_VALUE = /="[\w\s:/.,%-]*"/g;
+
+/**
+ * Whose CSS it is. `site`: the site's global stylesheet and block-supports rules, written from
+ * what editors and themes set, held to the editor's allowlist (lib/content/style-allowlist.ts).
+ * `core`: WordPress's own block library, its code, held to the core rules (isAllowedCoreDeclaration).
+ */
+export type StylesheetOrigin = 'site' | 'core';
+
+export interface Stylesheet {
+  css: string;
+  origin: StylesheetOrigin;
+}
 /** Conditions a rule may sit in, with their text as narrow as a selector's. */
 const SAFE_CONDITION = /^[\w\s.:(),/%-]+$/;
 /** A sibling combinator right after the scope: it would reach the page around the content. */
@@ -34,6 +56,8 @@ const DOCUMENT_ROOT = /(^|[\s(>+~,])(?:html|body|:root)(?=$|[\s.:#[)>+~,])/g;
  */
 export function scopeSelector(selector: string): string {
   const trimmed = selector.trim();
+  // WordPress's own name for the content (the footnotes' counter is set on it).
+  if (trimmed === CONTENT_SCOPE) return CONTENT_SCOPE;
   DOCUMENT_ROOT.lastIndex = 0;
   if (DOCUMENT_ROOT.test(trimmed)) return trimmed.replace(DOCUMENT_ROOT, `$1${CONTENT_SCOPE}`);
   return `${CONTENT_SCOPE} ${trimmed}`;
@@ -53,7 +77,11 @@ function classesOf(selector: string): string[] {
  * at-rule (@import, @font-face, @keyframes, @layer, …) is dropped with what it holds, as is a
  * rule whose selector holds anything but plain selector syntax. Unparseable CSS gives nothing.
  */
-export function scopeStylesheet(css: string, context: StyleContext): ScopedRule[] {
+export function scopeStylesheet(
+  css: string,
+  context: StyleContext,
+  origin: StylesheetOrigin = 'site',
+): ScopedRule[] {
   let root: postcss.Root;
   try {
     root = postcss.parse(css);
@@ -75,11 +103,14 @@ export function scopeStylesheet(css: string, context: StyleContext): ScopedRule[
   };
   const visitRule = (rule: Rule, conditions: string[]) => {
     const selectors = rule.selectors.map((selector) => selector.trim()).filter(Boolean);
-    if (selectors.length === 0 || !selectors.every((selector) => SAFE_SELECTOR.test(selector))) return;
+    const plain = (selector: string) =>
+      origin === 'core' ? selector.replace(QUOTED_ATTRIBUTE_VALUE, '=x') : selector;
+    if (selectors.length === 0 || !selectors.every((selector) => SAFE_SELECTOR.test(plain(selector)))) return;
     const scoped = selectors.map(scopeSelector);
     if (scoped.some((selector) => LEAVES_SCOPE.test(selector))) return;
     const own = (rule.nodes ?? []).filter((node): node is Declaration => node.type === 'decl');
-    const declarations = allowedDeclarations(own, context, true).map(
+    const check = origin === 'core' ? isAllowedCoreDeclaration : isAllowedDeclaration;
+    const declarations = allowedDeclarations(own, context, true, check).map(
       (declaration) =>
         `${declaration.prop}:${declaration.value.trim()}${declaration.important ? '!important' : ''}`,
     );
@@ -102,11 +133,11 @@ const scopedSheets = new LRUCache<string, ScopedRule[]>({
 });
 
 /** scopeStylesheet, remembered: the global stylesheet is the same on every page. */
-function scopedOnce(css: string, context: StyleContext): ScopedRule[] {
-  const key = `${context.mediaOrigins.join(' ')}\n${css}`;
+function scopedOnce({ css, origin }: Stylesheet, context: StyleContext): ScopedRule[] {
+  const key = `${origin} ${context.mediaOrigins.join(' ')}\n${css}`;
   let rules = scopedSheets.get(key);
   if (!rules) {
-    rules = scopeStylesheet(css, context);
+    rules = scopeStylesheet(css, context, origin);
     scopedSheets.set(key, rules);
   }
   return rules;
@@ -122,7 +153,7 @@ const CUSTOM_PROPERTY_USE = /var\(\s*(--[\w-]+)/g;
  * Empty when the content needs nothing.
  */
 export function stylesForContent(
-  sheets: readonly string[],
+  sheets: readonly Stylesheet[],
   contentHtml: string,
   context: StyleContext,
 ): string {
@@ -134,8 +165,8 @@ export function stylesForContent(
     rule.selectors.filter((_, index) => (rule.classSets[index] ?? []).every((name) => classes.has(name)));
 
   const kept: { rule: ScopedRule; selectors: string[] }[] = [];
-  for (const css of sheets) {
-    for (const rule of scopedOnce(css, context)) {
+  for (const sheet of sheets) {
+    for (const rule of scopedOnce(sheet, context)) {
       const selectors = used(rule);
       if (selectors.length > 0) kept.push({ rule, selectors });
     }

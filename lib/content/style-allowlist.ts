@@ -514,15 +514,50 @@ export function isAllowedDeclaration(property: string, value: string, context: S
   return (first !== undefined && others.length === 0 && globalKeyword(first)) || grammar(nodes, context);
 }
 
+/** Any property name, custom properties included; vendor prefixes too. */
+const PROPERTY_NAME = /^(?:--|-)?[a-z][a-z0-9-]*$/;
+const FIXED_POSITION = /^\s*fixed\b/i;
+/** Functions that load an address without `url()`: refused outright. */
+const LOADING_FUNCTIONS = new Set([
+  'image-set',
+  '-webkit-image-set',
+  'image',
+  'src',
+  'cross-fade',
+  'element',
+]);
+
+/**
+ * Whether a declaration of WordPress core's own block CSS (wp-includes/css/dist/block-library)
+ * may stand. That CSS is WordPress's code, not anyone's content, and it needs what no editor
+ * can set (absolute positions for a cover's overlay, z-index, pseudo-elements' `content`), so
+ * every property may pass. What stays refused is what could reach past the content: `url()` off
+ * the media origin, `position: fixed`, and the text no grammar should ever see.
+ */
+export function isAllowedCoreDeclaration(property: string, value: string, context: StyleContext): boolean {
+  const name = property.trim().toLowerCase();
+  if (!PROPERTY_NAME.test(name) || REFUSED_TEXT.test(name) || REFUSED_TEXT.test(value) || value.trim() === '')
+    return false;
+  if (name === 'position' && FIXED_POSITION.test(value)) return false;
+  let urlsAllowed = true;
+  valueParser(value).walk((node) => {
+    if (node.type !== 'function') return;
+    const name = node.value.toLowerCase();
+    if ((name === 'url' && !isMediaUrl(node, context)) || LOADING_FUNCTIONS.has(name)) urlsAllowed = false;
+  });
+  return urlsAllowed;
+}
+
 /** Keeps the declarations that pass; `important` says whether `!important` may stay. */
 export function allowedDeclarations(
   declarations: Iterable<Declaration>,
   context: StyleContext,
   important: boolean,
+  check: typeof isAllowedDeclaration = isAllowedDeclaration,
 ): Declaration[] {
   const kept: Declaration[] = [];
   for (const declaration of declarations) {
-    if (!isAllowedDeclaration(declaration.prop, declaration.value, context)) continue;
+    if (!check(declaration.prop, declaration.value, context)) continue;
     declaration.prop = declaration.prop.toLowerCase();
     if (!important) declaration.important = false;
     kept.push(declaration);

@@ -44,6 +44,7 @@ final class Broadsheet_Global_Styles {
 	public static function register() {
 		add_filter( 'rest_index', array( __CLASS__, 'add_global_styles' ) );
 		add_action( 'rest_api_init', array( __CLASS__, 'register_block_styles_field' ) );
+		add_action( 'rest_api_init', array( __CLASS__, 'register_block_library_route' ) );
 		// Around the rendering of the_content (do_blocks runs at priority 9): empty the
 		// block-supports store before, read it after, so each post gets its own rules only.
 		add_filter( 'the_content', array( __CLASS__, 'start_capture' ), 1 );
@@ -72,6 +73,52 @@ final class Broadsheet_Global_Styles {
 	public static function watch_theme( $options ) {
 		$options[] = 'stylesheet';
 		return $options;
+	}
+
+	/**
+	 * `GET broadsheet/v1/block-library`: the block CSS this WordPress ships and prints on its own
+	 * pages, as the frontend needs it to show blocks as WordPress does. Public: the same files
+	 * anyone can read under wp-includes; here because the frontend cannot know where those are
+	 * served from (a WordPress in its own directory, behind another address).
+	 */
+	public static function register_block_library_route() {
+		register_rest_route(
+			Broadsheet_Navigation::REST_NAMESPACE,
+			'/block-library',
+			array(
+				'methods'             => 'GET',
+				'callback'            => array( __CLASS__, 'block_library' ),
+				'permission_callback' => '__return_true',
+			)
+		);
+	}
+
+	/**
+	 * The stylesheets, in the order WordPress prints them: every block's styles (wp-block-library),
+	 * then the opinionated ones (wp-block-library-theme) when the theme asks for them, as
+	 * wp_common_block_scripts_and_styles() decides.
+	 *
+	 * @return WP_REST_Response
+	 */
+	public static function block_library() {
+		$folder = ABSPATH . WPINC . '/css/dist/block-library/';
+		$files  = array( 'style.min.css' );
+		if ( current_theme_supports( 'wp-block-styles' ) ) {
+			$files[] = 'theme.min.css';
+		}
+		$stylesheets = array();
+		foreach ( $files as $file ) {
+			$css = is_readable( $folder . $file ) ? file_get_contents( $folder . $file ) : false; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file.
+			if ( false !== $css ) {
+				$stylesheets[] = $css;
+			}
+		}
+		return new WP_REST_Response(
+			array(
+				'version'     => get_bloginfo( 'version' ),
+				'stylesheets' => $stylesheets,
+			)
+		);
 	}
 
 	/**
