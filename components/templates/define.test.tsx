@@ -1,4 +1,3 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { templateCandidates } from '@/lib/templates/hierarchy';
@@ -13,7 +12,11 @@ import {
   type TemplateRegistry,
 } from './define';
 import { ListingTemplate, PostTemplate } from './post-template';
+import { renderToHtml } from '../render-html.test-helpers';
 import { samplePost, site } from './templates.test-helpers';
+
+// Articles inline the site's block CSS; these tests are about templates, without a WordPress.
+vi.mock('@/lib/wordpress/block-library', () => ({ getBlockLibraryStylesheets: async () => [] }));
 
 const builtIns = {
   single: articleTemplate,
@@ -88,7 +91,7 @@ describe('renderSingularTemplate checks fields against the template’s schema',
   };
   const candidates = templateCandidates({ kind: 'single', type: 'event', slug: 'fair', id: 41 });
 
-  it('renders the template with the parsed fields when they match', () => {
+  it('renders the template with the parsed fields when they match', async () => {
     const post = samplePost({ id: 90, type: 'event' });
     const { name, element } = renderSingularTemplate(
       candidates,
@@ -96,10 +99,10 @@ describe('renderSingularTemplate checks fields against the template’s schema',
       registry,
     );
     expect(name).toBe('single-event');
-    expect(renderToStaticMarkup(element)).toBe('<p>Town Hall for 300</p>');
+    expect(await renderToHtml(element)).toBe('<p>Town Hall for 300</p>');
   });
 
-  it('renders the built-in instead, and logs one line naming the template and the field', () => {
+  it('renders the built-in instead, and logs one line naming the template and the field', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const post = samplePost({ id: 91, type: 'event' });
     const { name, element } = renderSingularTemplate(
@@ -108,7 +111,7 @@ describe('renderSingularTemplate checks fields against the template’s schema',
       registry,
     );
     expect(name).toBe('single');
-    const html = renderToStaticMarkup(element);
+    const html = await renderToHtml(element);
     expect(html).toContain('<article class="article">');
     expect(html).toContain('Bring a blanket.');
     expect(errors).toHaveBeenCalledTimes(1);
@@ -158,7 +161,7 @@ describe('renderSingularTemplate checks fields against the template’s schema',
 });
 
 describe('renderListTemplate', () => {
-  it('renders the first registered list template with the list props', () => {
+  it('renders the first registered list template with the list props', async () => {
     const registry: TemplateRegistry = {
       ...builtIns,
       'archive-event': defineListTemplate(({ title }) => <h1>Events: {title}</h1>),
@@ -171,20 +174,20 @@ describe('renderListTemplate', () => {
       registry,
     );
     expect(name).toBe('archive-event');
-    expect(renderToStaticMarkup(element)).toBe('<h1>Events: All</h1>');
+    expect(await renderToHtml(element)).toBe('<h1>Events: All</h1>');
   });
 });
 
 describe('the site’s registry', () => {
-  it('renders a post and a page with Article, and a list with ArchiveView', () => {
-    const post = renderToStaticMarkup(<PostTemplate post={samplePost()} site={site} customFields={[]} />);
+  it('renders a post and a page with Article, and a list with ArchiveView', async () => {
+    const post = await renderToHtml(<PostTemplate post={samplePost()} site={site} customFields={[]} />);
     expect(post).toContain('<h1 class="article__title">Brass in the Park</h1>');
-    const page = renderToStaticMarkup(
+    const page = await renderToHtml(
       <PostTemplate post={samplePost({ type: 'page', slug: 'about' })} site={site} customFields={{}} />,
     );
     expect(page).toContain('<h1 class="article__title">Brass in the Park</h1>');
     const posts = { items: [samplePost()], page: 1, totalItems: 1, totalPages: 1 };
-    const list = renderToStaticMarkup(
+    const list = await renderToHtml(
       <ListingTemplate
         subject={{ kind: 'date' }}
         title="May 2026"

@@ -1,5 +1,5 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderToHtml } from '../render-html.test-helpers';
 import { PostTemplate } from './post-template';
 import { samplePost, site } from './templates.test-helpers';
 
@@ -26,16 +26,17 @@ const acf = {
   programme: '<h1>Running order</h1><ul><li>Overture</li><li>Marches</li></ul>',
 };
 
+// Articles inline the site's block CSS; these tests are about the template, without a WordPress.
+vi.mock('@/lib/wordpress/block-library', () => ({ getBlockLibraryStylesheets: async () => [] }));
+
 const render = (customFields: unknown, post = event, unlocked?: boolean) =>
-  renderToStaticMarkup(
-    <PostTemplate post={post} site={site} customFields={customFields} unlocked={unlocked} />,
-  );
+  renderToHtml(<PostTemplate post={post} site={site} customFields={customFields} unlocked={unlocked} />);
 
 describe('single-event', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('renders the article, then the event’s details as a description list', () => {
-    const html = render(acf);
+  it('renders the article, then the event’s details as a description list', async () => {
+    const html = await render(acf);
     expect(html).toContain('<h1 class="article__title">Brass in the Park</h1>');
     expect(html).toContain('<p>Bring a blanket.</p>');
     expect(html).toMatch(
@@ -44,21 +45,21 @@ describe('single-event', () => {
     expect(html.indexOf('</article>')).toBeLessThan(html.indexOf('<section class="event"'));
   });
 
-  it('shows the poster through the image component, and the programme sanitised (its heading below the page’s)', () => {
-    const html = render(acf);
+  it('shows the poster through the image component, and the programme sanitised (its heading below the page’s)', async () => {
+    const html = await render(acf);
     expect(html).toContain('src="https://news.example.org/wp-content/uploads/2026/06/poster-1024x768.jpg"');
     expect(html).toContain('alt="A brass band on a bandstand"');
     expect(html).toContain('<h2>Running order</h2><ul><li>Overture</li><li>Marches</li></ul>');
   });
 
-  it('shows the poster lazily, without preloading it ahead of the page’s own images', () => {
-    const html = render(acf);
+  it('shows the poster lazily, without preloading it ahead of the page’s own images', async () => {
+    const html = await render(acf);
     expect(html).toMatch(/<figure class="event__poster"><img [^>]*loading="lazy"/);
     expect(html).not.toContain('rel="preload"');
   });
 
-  it('shows hostile field values harmlessly', () => {
-    const html = render({
+  it('shows hostile field values harmlessly', async () => {
+    const html = await render({
       ...acf,
       venue: 'Hall"><script>alert(1)</script> <b>B</b>',
       ticket_link: {
@@ -78,8 +79,8 @@ describe('single-event', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;</a>');
   });
 
-  it('leaves out a ticket link that is not safe to follow', () => {
-    const html = render({
+  it('leaves out a ticket link that is not safe to follow', async () => {
+    const html = await render({
       ...acf,
       ticket_link: { title: 'Tickets', url: 'javascript:alert(1)', target: '' },
     });
@@ -87,17 +88,17 @@ describe('single-event', () => {
     expect(html).not.toMatch(/Tickets|javascript/);
   });
 
-  it('leaves out what is empty, as ACF reports it', () => {
-    const html = render({ ...acf, ticket_link: null, poster: false, programme: '' });
+  it('leaves out what is empty, as ACF reports it', async () => {
+    const html = await render({ ...acf, ticket_link: null, poster: false, programme: '' });
     expect(html).toContain('<dt>Venue</dt>');
     expect(html).not.toContain('Tickets');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('Programme');
   });
 
-  it('falls back to the plain article, with one line in the log, when a field does not match', () => {
+  it('falls back to the plain article, with one line in the log, when a field does not match', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const html = render({ ...acf, starts_at: 'soon' }, { ...event, id: 121 });
+    const html = await render({ ...acf, starts_at: 'soon' }, { ...event, id: 121 });
     expect(html).toContain('<h1 class="article__title">Brass in the Park</h1>');
     expect(html).not.toContain('event__details');
     expect(errors).toHaveBeenCalledTimes(1);
@@ -106,20 +107,20 @@ describe('single-event', () => {
     );
   });
 
-  it('keeps a password-protected event’s details locked with its content', () => {
+  it('keeps a password-protected event’s details locked with its content', async () => {
     const locked = { ...event, isPasswordProtected: true };
-    expect(render(acf, locked)).not.toContain('Bandstand');
-    expect(render(acf, locked, true)).toContain('Bandstand');
+    expect(await render(acf, locked)).not.toContain('Bandstand');
+    expect(await render(acf, locked, true)).toContain('Bandstand');
   });
 
-  it('renders a locked event as its password form, with no complaint about the fields it may not see', () => {
+  it('renders a locked event as its password form, with no complaint about the fields it may not see', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const html = render(acf, { ...event, id: 140, isPasswordProtected: true });
+    const html = await render(acf, { ...event, id: 140, isPasswordProtected: true });
     expect(html).toContain('name="password"');
     expect(errors).not.toHaveBeenCalled();
   });
 
-  it('is for events only: a post of another type renders as an article', () => {
-    expect(render(acf, samplePost())).not.toContain('event__details');
+  it('is for events only: a post of another type renders as an article', async () => {
+    expect(await render(acf, samplePost())).not.toContain('event__details');
   });
 });
