@@ -12,10 +12,10 @@
 // when installed, Playground otherwise; `--wordpress` or E2E_WORDPRESS chooses. Both run the same
 // WordPress build, SQLite integration, plugins and seed (wordpress/dev/native-php.mjs).
 //
-// The lanes and the smoke run side by side, each on its own ports: their builds take turns (they
-// share .next/; each build then moves to its own folder, see `buildAndDeploy`), in the lanes'
-// order, after one compile that fills Turbopack's cache while WordPress is being seeded
-// (`warmCompilerCache`); the rest overlaps.
+// The lanes and the smoke run side by side, each on its own ports. The app is compiled once,
+// while WordPress is being seeded (`compileOnce`); each lane's build is then the rest of a
+// build, prerendering from its own WordPress, and the builds take turns (they share .next/; each
+// then moves to its own folder, see `buildAndDeploy`) in the lanes' order; the rest overlaps.
 // `--sequential` runs them one after another. At the end a table says how long each phase took;
 // E2E_TIMINGS_FILE names a JSON file to write it to as well (scripts/test.mjs reads it).
 import { execFileSync } from 'node:child_process';
@@ -270,6 +270,13 @@ stoppers.push(async () => rmSync(workFolder, { recursive: true, force: true }));
 
 const compilerCache = join('.next', 'cache', 'turbopack');
 const compilerCacheStash = join(workFolder, 'turbopack-cache');
+const compiledBuild = join(workFolder, 'compiled');
+/**
+ * How a build is copied: its links as they are. The build links the packages it keeps external
+ * (.next/node_modules/postcss-<hash> → ../../node_modules/postcss); relative, they lead back
+ * to the project's packages from wherever the build lands.
+ */
+const COPY_BUILD = { recursive: true, verbatimSymlinks: true };
 
 /** Moves a folder, and says whether it could (not across file systems). */
 function moveFolder(from, to) {
@@ -283,7 +290,7 @@ function moveFolder(from, to) {
 }
 
 /**
- * The builds share .next/ and so take turns, after `first` (see warmCompilerCache) and in the
+ * The builds share .next/ and so take turns, after `first` (see compileOnce) and in the
  * lanes' order rather than as their WordPress is ready: the postname lanes run the most and are
  * the longest, so their builds go first even when a shorter lane's WordPress is seeded sooner. `turns.inTurn(lane, task)` waits for every earlier lane to have built (or given
  * up: `turns.release(lane)`).
@@ -305,47 +312,65 @@ function buildTurns(count, first) {
 }
 
 /**
- * Compiles the app while the WordPress sites are being seeded, only to fill Turbopack's compile
- * cache: `next build` in compile mode prerenders nothing, so it needs no WordPress, and every
- * lane's own full `next build` (which prerenders from its seeded WordPress) then reuses that
- * compilation instead of the first one starting from nothing. A failure here only costs time.
+ * Compiles the app once, while the WordPress sites are being seeded: `next build` in compile
+ * mode prerenders nothing, so it needs no WordPress, and no lane's build depends on the lane
+ * (the app reads its configuration at run time). Each lane's build is then the other half of a
+ * `next build`, `--experimental-build-mode=generate`, which prerenders from the lane's own
+ * WordPress, on a copy of this compilation. It runs on `node`: the smoke's (CI's newest LTS), so
+ * that Node makes a whole build, compile and prerendering, while every other lane prerenders and
+ * serves on this one. A failure here only costs time: each lane then builds in full.
  */
-async function warmCompilerCache() {
+async function compileOnce(node) {
   try {
-    await timed('compile, to warm the builds’ cache', async () => {
+    const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+    await timed(`compile the app once (Node ${version})`, async () => {
       rmSync('.next', { recursive: true, force: true });
-      await runToCompletion(process.execPath, [nextBin, 'build', '--experimental-build-mode=compile'], {
+      await runToCompletion(node, [nextBin, 'build', '--experimental-build-mode=compile'], {
         env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
         label: 'next build (compile mode)',
         prefix: '[compile] ',
       });
+      // Turbopack's own cache is no part of the build: kept for a lane that builds in full.
       if (existsSync(compilerCache)) moveFolder(compilerCache, compilerCacheStash);
-      rmSync('.next', { recursive: true, force: true });
+      if (!moveFolder('.next', compiledBuild)) {
+        cpSync('.next', compiledBuild, COPY_BUILD);
+        rmSync('.next', { recursive: true, force: true });
+      }
     });
   } catch (error) {
-    console.error(`[e2e] ${error instanceof Error ? error.message : error}; the builds compile from nothing`);
+    rmSync(compiledBuild, { recursive: true, force: true });
+    console.error(`[e2e] ${error instanceof Error ? error.message : error}; each lane builds in full`);
   }
 }
 
 /**
- * `next build` for one lane, then its output moves to a folder of its own that looks like the
- * project (every other entry is a link back to it), where server.mjs serves it: the next build
- * can start while this one is being tested, as a deployment ships .next/ with the sources.
+ * The build of one lane: the prerendering half on a copy of the one compilation (see
+ * compileOnce), or a whole `next build` when there is none. Its output then moves to a folder of
+ * its own that looks like the project (every other entry is a link back to it), where server.mjs
+ * serves it: the next build can start while this one is being tested, as a deployment ships
+ * .next/ with the sources.
  */
 async function buildAndDeploy(lane, env, node = process.execPath) {
   rmSync('.next', { recursive: true, force: true });
-  // Turbopack's own cache of the compilation (never pages or data) carries over from the
-  // previous lane's build, which makes the later builds faster.
-  if (existsSync(compilerCacheStash)) {
+  const compiled = existsSync(compiledBuild);
+  if (compiled) {
+    cpSync(compiledBuild, '.next', COPY_BUILD);
+  } else if (existsSync(compilerCacheStash)) {
+    // Turbopack's own cache of the compilation (never pages or data) carries over from the
+    // previous lane's build, which makes the later builds faster.
     mkdirSync('.next/cache', { recursive: true });
     moveFolder(compilerCacheStash, compilerCache);
   }
-  await runToCompletion(node, [nextBin, 'build'], {
-    // Offline here; its telemetry would only wait on the network.
-    env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
-    label: `next build (${lane})`,
-    prefix: `[build ${lane}] `,
-  });
+  await runToCompletion(
+    node,
+    [nextBin, 'build', ...(compiled ? ['--experimental-build-mode=generate'] : [])],
+    {
+      // Offline here; its telemetry would only wait on the network.
+      env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
+      label: `next build (${lane})`,
+      prefix: `[build ${lane}] `,
+    },
+  );
   if (existsSync(compilerCache)) moveFolder(compilerCache, compilerCacheStash);
   const folder = join(workFolder, lane);
   rmSync(folder, { recursive: true, force: true });
@@ -355,7 +380,7 @@ async function buildAndDeploy(lane, env, node = process.execPath) {
     symlinkSync(join(projectRoot, entry), join(folder, entry));
   }
   if (!moveFolder('.next', join(folder, '.next'))) {
-    cpSync('.next', join(folder, '.next'), { recursive: true });
+    cpSync('.next', join(folder, '.next'), COPY_BUILD);
     rmSync('.next', { recursive: true, force: true });
   }
   return folder;
@@ -597,7 +622,10 @@ try {
     ...chosenLanes.map((name) => (turns, turn) => runLane(name, chromiumPath, turns, turn)),
     ...(runSmoke ? [(turns, lane) => runPlaygroundSmoke(chromiumPath, turns, lane)] : []),
   ];
-  const turns = buildTurns(lanes.length, lanes.length > 0 ? warmCompilerCache() : Promise.resolve());
+  const turns = buildTurns(
+    lanes.length,
+    lanes.length > 0 ? compileOnce(runSmoke ? smokeNode.path : process.execPath) : Promise.resolve(),
+  );
   const guarded = lanes.map(
     (run, lane) => () =>
       run(turns, lane)
