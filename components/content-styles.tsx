@@ -29,7 +29,7 @@ export async function ContentStyles({
     [
       ...blockLibrary.map((stylesheet) => ({ css: stylesheet, origin: 'core' as const })),
       { css: globalStylesheet ?? WORDPRESS_DEFAULT_PRESETS_CSS, origin: 'site' },
-      { css: blockStylesCss ?? '', origin: 'site' },
+      { css: blockStylesCss ?? '', origin: 'post' },
     ],
     contentHtml,
     { mediaOrigins: mediaOriginsOf(addresses) },

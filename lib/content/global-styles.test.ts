@@ -32,12 +32,36 @@ describe('scopeStylesheet keeps the theme inside the content', () => {
   const rulesOf = (css: string) => scopeStylesheet(css, CONTEXT);
 
   it('confines every rule to the content container', () => {
-    const rules = rulesOf('body{color:red}.site-header{display:none}header,nav{display:none}');
+    const rules = rulesOf(
+      'body{--wp--x:1px}.site-header{display:none}:where(body .is-layout-flow) > *{margin:0}',
+    );
     expect(rules.flatMap((rule) => rule.selectors)).toEqual([
       '.entry-content',
       '.entry-content .site-header',
-      '.entry-content header',
-      '.entry-content nav',
+      ':where(.entry-content .is-layout-flow) > *',
+    ]);
+  });
+
+  it('keeps the theme’s styles of blocks and leaves the page’s typography Broadsheet’s', () => {
+    const rules = rulesOf(
+      [
+        'body{background-color:#fff;color:#111;font-size:20px;--wp--style--block-gap:1.2rem;--wp--style--root--padding-left:2rem;--wp--style--global--content-size:620px}',
+        'h1, h2, h3{font-weight:400}',
+        'ol,ul{padding-left:1rem}',
+        'a:where(:not(.wp-element-button)){color:#111}',
+        '.wp-block-quote{background-color:#eee;color:#111;border-left-color:#000;padding:2rem}',
+        '.has-vivid-red-color{color:#cf2e2e!important}',
+        '.wp-element-caption, .wp-block-image figcaption, figcaption{font-size:0.8rem}',
+      ].join(''),
+    );
+    expect(rules.map(({ selectors, declarations }) => [selectors, declarations])).toEqual([
+      [['.entry-content'], ['--wp--style--block-gap:1.2rem']],
+      [['.entry-content .wp-block-quote'], ['padding:2rem']],
+      [['.entry-content .has-vivid-red-color'], ['color:#cf2e2e!important']],
+      [
+        ['.entry-content .wp-element-caption', '.entry-content .wp-block-image figcaption'],
+        ['font-size:0.8rem'],
+      ],
     ]);
   });
 
@@ -68,8 +92,10 @@ describe('scopeStylesheet keeps the theme inside the content', () => {
   });
 
   it('passes declarations through the style allowlist', () => {
-    const [rule] = rulesOf(
+    const [rule] = scopeStylesheet(
       '.x{position:fixed;top:0;z-index:99;color:red;background:url(https://evil.example.net/a.png);background-image:url(http://wp.example.test/a.png)}',
+      CONTEXT,
+      'post',
     );
     expect(rule?.declarations).toEqual(['color:red', 'background-image:url(http://wp.example.test/a.png)']);
   });
@@ -163,7 +189,7 @@ describe('stylesForContent', () => {
       '.wp-container-core-columns-is-layout-1.wp-container-core-columns-is-layout-1{flex-wrap:nowrap;gap:2em 4em;}.wp-container-core-group-is-layout-9{justify-content:center;}';
     const css = forContent(
       '<div class="wp-block-columns is-layout-flex wp-container-core-columns-is-layout-1"></div>',
-      [site(GLOBAL), site(blockSupports)],
+      [site(GLOBAL), { css: blockSupports, origin: 'post' }],
     );
     expect(css).toBe(
       '.entry-content .is-layout-flex{display:flex}.entry-content .wp-container-core-columns-is-layout-1.wp-container-core-columns-is-layout-1{flex-wrap:nowrap;gap:2em 4em}',

@@ -32,12 +32,23 @@ const SAFE_SELECTOR = /^[\w\s.#:>+~*(),=[\]|^$-]+$/;
  */
 const QUOTED_ATTRIBUTE_VALUE = /="[\w\s:/.,%-]*"/g;
 
+/** The theme's measures of the page: the root padding, the content and wide sizes. */
+const PAGE_MEASURES = /^--wp--style--(?:root--padding|global--(?:content|wide)-size)/;
+
 /**
- * Whose CSS it is. `site`: the site's global stylesheet and block-supports rules, written from
- * what editors and themes set, held to the editor's allowlist (lib/content/style-allowlist.ts).
- * `core`: WordPress's own block library, its code, held to the core rules (isAllowedCoreDeclaration).
+ * Whose CSS it is, each held to the editor's allowlist (lib/content/style-allowlist.ts) but for
+ * WordPress's own code. `site`: the site's global stylesheet, written from the theme and the
+ * Site Editor: its presets and its styles of blocks, not its page typography nor its colours
+ * outside the presets (see scopeStylesheet). `post`: the block-supports rules WordPress wrote for
+ * one post's blocks, from what its editor set. `core`: WordPress's own block library, its code,
+ * held to the core rules (isAllowedCoreDeclaration).
  */
-export type StylesheetOrigin = 'site' | 'core';
+export type StylesheetOrigin = 'site' | 'post' | 'core';
+
+/** Declarations that colour: a theme's are for its own page's colours, not Broadsheet's schemes. */
+const COLOURING = /(?:^|-)color$|^background(?:-image)?$|^(?:fill|stroke|box-shadow|text-shadow)$/;
+/** A preset class (`has-vivid-red-color`, `has-large-font-size`): the editor's own choice. */
+const PRESET_CLASS = /^has-/;
 
 export interface Stylesheet {
   css: string;
@@ -106,20 +117,41 @@ export function scopeStylesheet(
     const plain = (selector: string) =>
       origin === 'core' ? selector.replace(QUOTED_ATTRIBUTE_VALUE, '=x') : selector;
     if (selectors.length === 0 || !selectors.every((selector) => SAFE_SELECTOR.test(plain(selector)))) return;
-    const scoped = selectors.map(scopeSelector);
-    if (scoped.some((selector) => LEAVES_SCOPE.test(selector))) return;
+    if (selectors.map(scopeSelector).some((selector) => LEAVES_SCOPE.test(selector))) return;
     const own = (rule.nodes ?? []).filter((node): node is Declaration => node.type === 'decl');
     const check = origin === 'core' ? isAllowedCoreDeclaration : isAllowedDeclaration;
-    const declarations = allowedDeclarations(own, context, true, check).map(
+    const classSets = selectors.map(classesOf);
+    // The site's rules for the document itself or bare elements (`body`, `h2`, `ol,ul`) are the
+    // theme's typography of the page, which stays Broadsheet's: only the variables they define
+    // pass, but for the page's own measures (its padding, content and wide sizes), which are
+    // Broadsheet's frame too. Its rules for blocks (which name a class) pass whole.
+    // Its colours of blocks are those of the theme's own page, which Broadsheet's light and
+    // dark schemes replace (a quote's white background under the dark scheme's light text):
+    // they pass only in the preset classes, which an editor chose.
+    const forBlocks = classSets.some((classes) => classes.length > 0);
+    const presets = classSets.every(
+      (classes) => classes.length > 0 && classes.every((name) => PRESET_CLASS.test(name)),
+    );
+    const kept =
+      origin !== 'site'
+        ? own
+        : !forBlocks
+          ? own.filter((node) => node.prop.startsWith('--') && !PAGE_MEASURES.test(node.prop))
+          : own.filter((node) => presets || !COLOURING.test(node.prop.toLowerCase()));
+    const keptSelectors =
+      origin === 'site' && forBlocks
+        ? selectors.filter((_, index) => (classSets[index] ?? []).length > 0)
+        : selectors;
+    const declarations = allowedDeclarations(kept, context, true, check).map(
       (declaration) =>
         `${declaration.prop}:${declaration.value.trim()}${declaration.important ? '!important' : ''}`,
     );
     if (declarations.length === 0) return;
     rules.push({
-      selectors: scoped,
+      selectors: keptSelectors.map(scopeSelector),
       declarations,
       conditions,
-      classSets: selectors.map(classesOf),
+      classSets: keptSelectors.map(classesOf),
     });
   };
   visit(root, []);

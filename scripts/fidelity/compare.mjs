@@ -21,6 +21,10 @@ export const COMPARED_PROPERTIES = [
   'padding-left',
   'text-align',
   'float',
+  'border-top-color',
+  'border-top-width',
+  'border-top-style',
+  'border-top-left-radius',
 ];
 
 /**
@@ -49,13 +53,18 @@ export function collectContentElements({ rootSelector, properties }) {
     const set = new Set();
     for (let i = 0; i < element.style.length; i++) set.add(element.style.item(i));
     for (const name of element.classList) {
+      // A social links list's icon colours are its items', not its own.
+      if (name.startsWith('has-icon-')) continue;
       if (/^has-.+-background-color$/.test(name)) set.add('background-color');
       else if (/^has-.+-gradient-background$/.test(name)) set.add('background-image');
       else if (/^has-.+-font-size$/.test(name)) set.add('font-size');
       else if (/^has-text-align-/.test(name)) set.add('text-align');
+      else if (/^has-(.+-)?border-color$/.test(name)) set.add('border-top-color');
       else if (/^has-(?!text-color|link-color|background).+-color$/.test(name)) set.add('color');
       else if (name === 'alignleft' || name === 'alignright') set.add('float');
-      else if (name.startsWith('is-style-')) ['color', 'background-color'].forEach((p) => set.add(p));
+      // A style variation (is-style-…) sets what its CSS sets, the theme's as much as WordPress's;
+      // its effects are compared where they show, in the properties above.
+
       if (name === 'has-background')
         ['padding-top', 'padding-right', 'padding-bottom', 'padding-left'].forEach((p) => set.add(p));
     }

@@ -10,11 +10,11 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Two public facts the REST API lacks:
  *
- * - `broadsheet_global_styles` in the REST index: the site's global stylesheet as WordPress prints it for
- *   blocks (wp_get_global_stylesheet): the preset variables (`--wp--preset--…`), the preset
- *   classes that use them (`has-…-color`, `has-…-font-size`, …) and the layout rules
- *   (`is-layout-flex`, `is-layout-constrained`, …). The theme's own typography of the page (its
- *   `body` and element styles) is left out: the frontend keeps its own.
+ * - `broadsheet_global_styles` in the REST index: the site's global stylesheet as WordPress prints it
+ *   (wp_get_global_stylesheet): the preset variables (`--wp--preset--…`), the preset classes that
+ *   use them (`has-…-color`, `has-…-font-size`, …), the layout rules (`is-layout-flex`,
+ *   `is-layout-constrained`, …) and the theme's styles. The frontend applies those of blocks and
+ *   leaves out the theme's typography of the page (its `body` and element styles): it keeps its own.
  * - `broadsheet_block_styles` on every post of a type shown in REST: the block-supports CSS
  *   WordPress generated while rendering that post's content (per-container layout, gap and
  *   link colours, keyed by classes such as `wp-container-core-group-is-layout-1`).
@@ -140,7 +140,9 @@ final class Broadsheet_Global_Styles {
 	public static function add_global_styles( $response ) {
 		if ( $response instanceof WP_REST_Response && function_exists( 'wp_get_global_stylesheet' ) ) {
 			$data                              = $response->get_data();
-			$data['broadsheet_global_styles'] = (string) wp_get_global_stylesheet( array( 'variables', 'presets', 'base-layout-styles' ) );
+			// 'styles' holds the layout rules and the theme's own styles (its body, elements and
+			// blocks); the frontend keeps those of blocks and leaves the page's typography its own.
+			$data['broadsheet_global_styles'] = (string) wp_get_global_stylesheet( array( 'variables', 'presets', 'styles' ) );
 			$response->set_data( $data );
 		}
 		return $response;
@@ -153,6 +155,7 @@ final class Broadsheet_Global_Styles {
 	 * @return string
 	 */
 	public static function start_capture( $content ) {
+		self::render_as_single_view();
 		$store = self::block_supports_store();
 		if ( $store ) {
 			foreach ( array_keys( $store->get_all_rules() ) as $selector ) {
@@ -163,12 +166,66 @@ final class Broadsheet_Global_Styles {
 	}
 
 	/**
+	 * The main query's flags while a REST answer renders a post's content, to put back after.
+	 *
+	 * @var array<string, bool>|null
+	 */
+	private static $saved_view = null;
+
+	/**
+	 * How deep in content rendering this request is.
+	 *
+	 * @var int
+	 */
+	private static $view_depth = 0;
+
+	/**
+	 * In a REST answer, the post's content is rendered as on the post's own page: blocks that
+	 * show only there (is_singular(): the previous and next post links) would otherwise render as
+	 * nothing, and the frontend could not show them.
+	 */
+	private static function render_as_single_view() {
+		global $wp_query;
+		// Content rendered inside content (a block showing another post's) keeps the outer view.
+		++self::$view_depth;
+		if ( 1 !== self::$view_depth || ! ( defined( 'REST_REQUEST' ) && REST_REQUEST ) || ! $wp_query instanceof WP_Query || $wp_query->is_singular ) {
+			return;
+		}
+		$post = get_post();
+		if ( ! $post ) {
+			return;
+		}
+		self::$saved_view       = array(
+			'is_singular' => $wp_query->is_singular,
+			'is_single'   => $wp_query->is_single,
+			'is_page'     => $wp_query->is_page,
+		);
+		$wp_query->is_singular = true;
+		$wp_query->is_single   = 'page' !== $post->post_type;
+		$wp_query->is_page     = 'page' === $post->post_type;
+	}
+
+	/** Puts the main query's flags back, once the content is rendered. */
+	private static function restore_view() {
+		global $wp_query;
+		self::$view_depth = max( 0, self::$view_depth - 1 );
+		if ( 0 !== self::$view_depth || null === self::$saved_view || ! $wp_query instanceof WP_Query ) {
+			return;
+		}
+		foreach ( self::$saved_view as $flag => $value ) {
+			$wp_query->$flag = $value;
+		}
+		self::$saved_view = null;
+	}
+
+	/**
 	 * Keeps the block-supports CSS the rendering of the current post produced.
 	 *
 	 * @param string $content The rendered content, unchanged.
 	 * @return string
 	 */
 	public static function end_capture( $content ) {
+		self::restore_view();
 		$post_id = get_the_ID();
 		if ( $post_id && function_exists( 'wp_style_engine_get_stylesheet_from_context' ) ) {
 			self::$block_styles[ (int) $post_id ] = wp_style_engine_get_stylesheet_from_context(
