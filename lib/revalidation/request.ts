@@ -3,8 +3,10 @@ import { after } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { declaresBodyOver } from '@/lib/request-body';
 import { MAX_WEBHOOK_BODY_BYTES, ReplayGuard, verifyWebhook } from '@/lib/wordpress';
+import { SettleLedger } from './settle-ledger';
 
 const replayGuard = new ReplayGuard();
+const settleLedger = new SettleLedger();
 
 function json(body: unknown, status: number) {
   return Response.json(body, { status, headers: { 'Cache-Control': 'private, no-store' } });
@@ -15,7 +17,8 @@ function json(body: unknown, status: number) {
  * when it was stored after the tag's stale mark, so a render that began before the event and
  * finished after it (its WordPress requests answered with the old content) would otherwise be
  * kept as fresh until the time-based backstop. Every WordPress request ends within the timeout,
- * so a second mark after it catches every such render; the price is one extra re-render.
+ * so a second mark after it catches every such render; the price is one extra re-render, which
+ * is not paid for a tag marked again meanwhile late enough to have done the same (./settle-ledger.ts).
  */
 export function settleDelayMs(wordpressTimeoutMs: number): number {
   return wordpressTimeoutMs + 2_000;
@@ -43,9 +46,14 @@ export async function handleRevalidationRequest(request: Request): Promise<Respo
   }
   for (const tag of verdict.tags) revalidateTag(tag, 'max');
   const tags = verdict.tags;
+  const markedAt = Date.now();
+  settleLedger.marked(tags, markedAt);
   after(async () => {
-    await new Promise((resolve) => setTimeout(resolve, settleDelayMs(getConfig().wordpressTimeoutMs)));
-    for (const tag of tags) revalidateTag(tag, 'max');
+    const { wordpressTimeoutMs } = getConfig();
+    await new Promise((resolve) => setTimeout(resolve, settleDelayMs(wordpressTimeoutMs)));
+    const unsettled = settleLedger.unsettled(tags, markedAt, wordpressTimeoutMs);
+    for (const tag of unsettled) revalidateTag(tag, 'max');
+    settleLedger.marked(unsettled, Date.now());
   });
   const subject = 'id' in verdict.event.object ? `#${verdict.event.object.id}` : verdict.event.object.option;
   console.log(
