@@ -444,7 +444,7 @@ async function runLane(name, chromiumPath, turns, turn) {
   const lane = LANES[name];
   const appUrl = `http://127.0.0.1:${lane.appPort}`;
   const log = (line) => console.log(`[wordpress e2e-${name}] ${line}`);
-  const site = await timed(`seed WordPress, ${name} (${wordpressServer})`, () =>
+  const seeding = timed(`seed WordPress, ${name} (${wordpressServer})`, () =>
     startEmbeddedWordPress({
       name: `e2e-${name}`,
       port: lane.proxiedWordPressPort ?? lane.wordpressPort,
@@ -458,6 +458,8 @@ async function runLane(name, chromiumPath, turns, turn) {
       log,
     }),
   );
+  laneSeeds.push(seeding);
+  const site = await seeding;
   const stopWordPress = stopLater(site.stop);
   site.server = wordpressServer;
   // The proxy answers at the site's own URL, so it runs before anything reads the site.
@@ -563,9 +565,16 @@ async function runLane(name, chromiumPath, turns, turn) {
   rmSync(deployment, { recursive: true, force: true });
 }
 
+/** The lanes' WordPress sites being seeded (see runPlaygroundSmoke). */
+const laneSeeds = [];
+
 async function runPlaygroundSmoke(chromiumPath, turns, lane) {
   const appUrl = `http://127.0.0.1:${SMOKE.appPort}`;
   const node = smokeNode.path;
+  // Playground's seed keeps a core busy for minutes, and the smoke is the shortest of the runs:
+  // beside native lanes it waits for their sites to be seeded, which their builds and tests wait
+  // for, and is done long before their tests are.
+  if (wordpressServer === 'native') await Promise.allSettled(laneSeeds);
   const site = await timed(`seed WordPress, smoke (playground, Node ${smokeNode.version})`, () =>
     startEmbeddedWordPress({
       name: `e2e-${SMOKE.name}`,
