@@ -28,11 +28,11 @@ export function Article({
   const contentHtml = locked ? '' : sanitizeContent(post.contentHtml, addresses);
   return (
     <article className="article">
-      {/* A <style> in the body must be the first child of its parent to be valid HTML. */}
+      {/* A <style> in the body (an inlined one) must be the first child of its parent to be valid HTML. */}
       {!locked && (
         <ContentStyles
+          post={post}
           contentHtml={contentHtml}
-          blockStylesCss={post.blockStylesCss}
           globalStylesheet={site.globalStylesheet}
           addresses={addresses}
         />

@@ -1,38 +1,43 @@
-import { CONTENT_SCOPE, stylesForContent } from '@/lib/content/global-styles';
-import { mediaOriginsOf } from '@/lib/content/sanitize';
-import { WORDPRESS_DEFAULT_PRESETS_CSS } from '@/lib/content/wordpress-default-presets';
-import { getBlockLibraryStylesheets, type SiteAddresses } from '@/lib/wordpress';
+import {
+  CONTENT_SCOPE,
+  contentCss,
+  contentStylesheetHash,
+  contentStylesheetPath,
+} from '@/lib/content/content-stylesheet';
+import { sanitizeContent } from '@/lib/content/sanitize';
+import type { Post, SiteAddresses } from '@/lib/wordpress';
 
 /**
- * The part of WordPress's block CSS one piece of content uses, inlined before it, in the order
- * WordPress prints it: the site's WordPress's own block library, the site's global stylesheet
- * (or WordPress's default presets, without the companion plugin) and the block-supports rules
- * WordPress wrote while rendering it, scoped to CONTENT_SCOPE and cut to the classes the content
- * has. A few kilobytes, so inlined: no request of its own and nothing that blocks rendering
- * beyond the page itself. It is cached with the page, which reads the stylesheets under the
- * site's tag.
+ * The part of WordPress's block CSS an item's content uses (lib/content/content-stylesheet.ts).
+ *
+ * A published item's is a stylesheet of its own, addressed by its digest and kept by every
+ * cache for good: inlined, it would travel twice in every copy of the page (in the `<style>` and
+ * again in React's server components payload), 18 KB of CSS on a page of many block types. React
+ * puts the link in the head, after the app's own stylesheets. A preview's or an unlocked
+ * protected post's is inlined: it is one reader's, and must not be served at a public address.
  */
 export async function ContentStyles({
+  post,
   contentHtml,
-  blockStylesCss,
   globalStylesheet,
   addresses,
 }: {
-  /** Sanitised content (lib/content/sanitize.ts): its classes say which rules apply. */
+  post: Pick<Post, 'id' | 'type' | 'blockStylesCss' | 'wholeContentHtml' | 'fetchedPrivately'>;
+  /** The sanitised content shown (lib/content/sanitize.ts). */
   contentHtml: string;
-  blockStylesCss: string | undefined;
   globalStylesheet: string | undefined;
   addresses: SiteAddresses;
 }) {
-  const blockLibrary = await getBlockLibraryStylesheets();
-  const css = stylesForContent(
-    [
-      ...blockLibrary.map((stylesheet) => ({ css: stylesheet, origin: 'core' as const })),
-      { css: globalStylesheet ?? WORDPRESS_DEFAULT_PRESETS_CSS, origin: 'site' },
-      { css: blockStylesCss ?? '', origin: 'post' },
-    ],
-    contentHtml,
-    { mediaOrigins: mediaOriginsOf(addresses) },
-  );
-  return css ? <style data-scope={CONTENT_SCOPE}>{css}</style> : null;
+  // One stylesheet for every page of a split post: it covers the whole content's classes.
+  const css = await contentCss({
+    contentHtml:
+      post.wholeContentHtml === undefined ? contentHtml : sanitizeContent(post.wholeContentHtml, addresses),
+    blockStylesCss: post.blockStylesCss,
+    globalStylesheet,
+    addresses,
+  });
+  if (!css) return null;
+  if (post.fetchedPrivately) return <style data-scope={CONTENT_SCOPE}>{css}</style>;
+  const href = contentStylesheetPath({ type: post.type, id: post.id, hash: contentStylesheetHash(css) });
+  return <link rel="stylesheet" href={href} precedence="content" />;
 }

@@ -8,6 +8,7 @@ import {
   readContentElements,
   WORDPRESS_CONTENT_ROOT,
 } from '../scripts/fidelity/compare.mjs';
+import { FRESH_WITHIN } from './freshness';
 import { pathOf, wordpressUrl, wordpressWrite } from './wordpress';
 
 /**
@@ -47,6 +48,8 @@ async function contentElements(page: Page, url: string, rootSelector: string) {
 }
 
 test.describe('what the editor set is what the reader sees', () => {
+  // One set of posts for every test: they are made once, in this worker.
+  test.describe.configure({ mode: 'serial' });
   test.beforeAll(async () => {
     expect(posts.map((post) => post.slug).sort()).toEqual([...SAMPLE].sort());
     for (const [index, post] of posts.entries()) {
@@ -85,4 +88,53 @@ test.describe('what the editor set is what the reader sees', () => {
       ).toBeGreaterThanOrEqual(AGREEMENT);
     });
   }
+
+  test("a post's block CSS is a stylesheet of its own, kept for good, renamed when the content changes", async ({
+    request,
+  }) => {
+    const item = created.get('quote');
+    const source = posts.find((post) => post.slug === 'quote');
+    if (!item || !source) throw new Error('quote was not created');
+    const path = pathOf(item.link);
+    const stylesheetsOf = async () => {
+      const html = await (await request.get(path)).text();
+      const hrefs = [...html.matchAll(/<link rel="stylesheet" href="(\/_broadsheet\/content-css\/[^"]+)"/g)];
+      return { html, hrefs: hrefs.map((match) => match[1] ?? '') };
+    };
+    const first = await stylesheetsOf();
+    expect(first.hrefs).toHaveLength(1);
+    const href = first.hrefs[0] ?? '';
+    expect(href).toMatch(new RegExp(`^/_broadsheet/content-css/post/${item.id}/[0-9a-f]{16}\\.css$`));
+    const stylesheet = await request.get(href);
+    expect(stylesheet.status()).toBe(200);
+    expect(stylesheet.headers()['content-type']).toBe('text/css; charset=utf-8');
+    expect(stylesheet.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(await stylesheet.text()).toContain('.entry-content .wp-block-quote');
+    // In the page once, as a link: neither its HTML nor its server components payload holds the rules.
+    expect(first.html).not.toContain('.entry-content .wp-block-quote');
+    expect(first.html).not.toContain('<style data-scope');
+
+    // A block the post did not have: a new address, with its rules; the old one answers with the
+    // current rules, never stored, for pages rendered before the edit.
+    await wordpressWrite('POST', `/wp/v2/posts/${item.id}`, {
+      content: `${source.content}<!-- wp:pullquote --><figure class="wp-block-pullquote"><blockquote><p>Said once more.</p></blockquote></figure><!-- /wp:pullquote -->`,
+    });
+    await expect.poll(async () => (await stylesheetsOf()).hrefs[0], FRESH_WITHIN).not.toBe(href);
+    const renamed = (await stylesheetsOf()).hrefs[0] ?? '';
+    expect(await (await request.get(renamed)).text()).toContain('.entry-content .wp-block-pullquote');
+    const old = await request.get(href);
+    expect(old.status()).toBe(200);
+    expect(old.headers()['cache-control']).toBe('no-store');
+    expect(await old.text()).toContain('.entry-content .wp-block-pullquote');
+
+    for (const bad of [
+      `/_broadsheet/content-css/post/${item.id}/not-a-digest.css`,
+      `/_broadsheet/content-css/post/999999999/0123456789abcdef.css`,
+      `/_broadsheet/content-css/no-such-type/${item.id}/0123456789abcdef.css`,
+    ]) {
+      const response = await request.get(bad);
+      expect(response.status(), bad).toBe(404);
+      expect(response.headers()['cache-control'], bad).toBe('no-store');
+    }
+  });
 });

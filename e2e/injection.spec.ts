@@ -262,8 +262,9 @@ const UNEXPECTED_ELEMENTS = [
   'noscript',
   // A text area belongs to the app's comment form only.
   'textarea:not(form[action="/api/comments/"] textarea)',
-  // The one style element in the body is the article's own block CSS (components/content-styles.tsx),
-  // its first child: content is rendered further down, and cannot put one there.
+  // The one style element in the body is a preview's or an unlocked post's block CSS, inlined
+  // (components/content-styles.tsx) as the article's first child: content is rendered further
+  // down, and cannot put one there. A published post's is a stylesheet in the head.
   'body style:not(article > style[data-scope=".entry-content"]:first-child)',
   'body meta[http-equiv]',
   'button[formaction]',

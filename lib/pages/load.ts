@@ -102,7 +102,10 @@ async function loadContent(
   // A post split with <!--nextpage--> shows one page at a time, each with its own canonical.
   const pages = splitContentPages(whole.contentHtml);
   const page = Math.min(Math.max(contentPage, 1), pages.length);
-  const post = pages.length > 1 ? { ...whole, contentHtml: pages[page - 1] ?? '' } : whole;
+  const post =
+    pages.length > 1
+      ? { ...whole, contentHtml: pages[page - 1] ?? '', wholeContentHtml: whole.contentHtml }
+      : whole;
   const contentPages = pages.length > 1 ? { page, count: pages.length } : null;
   const seo = seoForContent(whole, site);
   return {

@@ -8,7 +8,14 @@ export {
   type Kinds,
   type TaxonomyKind,
 } from './kinds';
-export { getPreviewPost, getProtectedPost, listPosts, listStickyPosts, getContentSlug } from './posts';
+export {
+  getContentSlug,
+  getContentStylesSource,
+  getPreviewPost,
+  getProtectedPost,
+  listPosts,
+  listStickyPosts,
+} from './posts';
 export { resolveListPath, resolvePath, type ListTarget, type ResolvedPath } from './resolve';
 export { findSiteRedirect, type RedirectAction } from './redirects';
 export {

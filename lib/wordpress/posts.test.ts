@@ -8,7 +8,13 @@ import postsFixture from './fixtures/posts.json';
 import { singleAddress, type SiteAddresses } from './paths';
 import { buildKinds, getKinds } from './kinds';
 import { plainWordPressKinds } from './kinds.test-helpers';
-import { findContentAtPath, getProtectedPost, listPosts, listStickyPosts } from './posts';
+import {
+  findContentAtPath,
+  getContentStylesSource,
+  getProtectedPost,
+  listPosts,
+  listStickyPosts,
+} from './posts';
 import { DEFAULT_SITE_SETTINGS } from './settings';
 import { getSiteAddresses, getSiteInfo, getSiteSettings } from './site';
 import { tagsForEvent } from './webhook';
@@ -466,6 +472,45 @@ describe('getProtectedPost', () => {
     expect(init.method).toBe('POST');
     expect(new Headers(init.headers).get('X-HTTP-Method-Override')).toBe('GET');
     expect(JSON.parse(String(init.body))).toEqual({ password: 'lantern' });
+  });
+});
+
+describe('getContentStylesSource', () => {
+  it('reads only the content and its block-supports CSS, by id, cached under the item tag', async () => {
+    fetchMock.mockResolvedValueOnce(
+      json({
+        content: { rendered: '<p class="has-large-font-size">Hi</p>', protected: false },
+        broadsheet_block_styles: '.x{}',
+      }),
+    );
+    expect(await getContentStylesSource({ type: 'page', id: 7 })).toEqual({
+      contentHtml: '<p class="has-large-font-size">Hi</p>',
+      blockStylesCss: '.x{}',
+    });
+    const { url, init } = requested(0);
+    expect(url.searchParams.get('rest_route')).toBe('/wp/v2/pages/7');
+    expect(url.searchParams.get('_fields')).toBe('content,broadsheet_block_styles');
+    expect(init.next?.tags).toEqual(['wp:content:7']);
+  });
+
+  it('gives nothing for a protected item, a missing one, one WordPress refuses or an unknown type', async () => {
+    fetchMock.mockResolvedValueOnce(json({ content: { rendered: '', protected: true } }));
+    expect(await getContentStylesSource({ type: 'post', id: 7 })).toBeNull();
+    fetchMock.mockResolvedValueOnce(
+      json({ code: 'rest_post_invalid_id', message: 'Invalid post ID.', data: { status: 404 } }, 404),
+    );
+    expect(await getContentStylesSource({ type: 'post', id: 8 })).toBeNull();
+    fetchMock.mockResolvedValueOnce(
+      json({ code: 'rest_forbidden', message: 'Sorry.', data: { status: 401 } }, 401),
+    );
+    expect(await getContentStylesSource({ type: 'post', id: 9 })).toBeNull();
+    expect(await getContentStylesSource({ type: 'no-such-type', id: 9 })).toBeNull();
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+  });
+
+  it('throws when WordPress fails, so no answer is made of nothing', async () => {
+    fetchMock.mockResolvedValue(new Response('down', { status: 503 }));
+    await expect(getContentStylesSource({ type: 'post', id: 7 })).rejects.toThrow();
   });
 });
 

@@ -417,7 +417,7 @@ export async function getPreviewPost(target: { id: number; type: string }): Prom
     getSiteAddresses(),
   ]);
   if (!post) return null;
-  const mapped = mapPost(post.data, addresses);
+  const mapped = { ...mapPost(post.data, addresses), fetchedPrivately: true };
   const newest = autosaves?.data[0];
   if (newest?.modified_gmt && toIsoUtc(newest.modified_gmt, newest.modified_gmt) > mapped.modifiedAt) {
     return {
@@ -455,10 +455,41 @@ export async function getProtectedPost(
       }),
       getSiteAddresses(),
     ]);
-    return mapPost(response.data, addresses);
+    return { ...mapPost(response.data, addresses), fetchedPrivately: true };
   } catch (error) {
     if (error instanceof WordPressNotFoundError) return null;
     if (error instanceof WordPressRequestRejectedError && error.code === 'rest_post_incorrect_password')
+      return null;
+    throw error;
+  }
+}
+
+const rawContentStylesSchema = rawPostSchema.pick({ content: true, broadsheet_block_styles: true });
+
+/**
+ * What a published item's content stylesheet is made of (lib/content/content-stylesheet.ts): its
+ * whole rendered content and the block-supports CSS WordPress wrote while rendering it, cached
+ * under the item's tag. Null when WordPress has no such public item, or its content is
+ * password-protected (its stylesheet is one reader's, inlined in their page).
+ */
+export async function getContentStylesSource(target: {
+  id: number;
+  type: string;
+}): Promise<{ contentHtml: string; blockStylesCss: string } | null> {
+  const collection = findContentKind(await getKinds(), target.type)?.route;
+  if (!collection) return null;
+  try {
+    const response = await wordpressTransport()({
+      route: `${collection}/${target.id}`,
+      params: { _fields: 'content,broadsheet_block_styles' },
+      schema: rawContentStylesSchema,
+      cache: publishedCache([TAGS.content(target.id)]),
+    });
+    const { content, broadsheet_block_styles: blockStylesCss = '' } = response.data;
+    if (!content || content.protected) return null;
+    return { contentHtml: content.rendered, blockStylesCss };
+  } catch (error) {
+    if (error instanceof WordPressNotFoundError || error instanceof WordPressRequestRejectedError)
       return null;
     throw error;
   }

@@ -60,6 +60,16 @@ export interface Post extends PostSummary {
    * through lib/content/global-styles.ts.
    */
   blockStylesCss?: string;
+  /**
+   * The whole content, when contentHtml is one page of a post split with <!--nextpage-->: the
+   * content's stylesheet covers all of its pages. Unsanitised, as contentHtml.
+   */
+  wholeContentHtml?: string;
+  /**
+   * Fetched for one reader (a preview, with the editor's credentials; a protected post, with its
+   * password), never from the public cache: nothing made from it may be served at a public address.
+   */
+  fetchedPrivately?: boolean;
   isPasswordProtected: boolean;
   commentStatus: 'open' | 'closed';
   /**

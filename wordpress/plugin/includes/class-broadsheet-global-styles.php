@@ -155,6 +155,9 @@ final class Broadsheet_Global_Styles {
 	 * @return string
 	 */
 	public static function start_capture( $content ) {
+		if ( self::rendering_excerpt() ) {
+			return $content;
+		}
 		self::render_as_single_view();
 		$store = self::block_supports_store();
 		if ( $store ) {
@@ -163,6 +166,17 @@ final class Broadsheet_Global_Styles {
 			}
 		}
 		return $content;
+	}
+
+	/**
+	 * Whether the_content runs for an excerpt: WordPress makes one from the content stripped of
+	 * most blocks (wp_trim_excerpt, on get_the_excerpt), after the content in a REST answer. Its
+	 * rendering would replace the content's block-supports rules with the excerpt's few.
+	 *
+	 * @return bool
+	 */
+	private static function rendering_excerpt() {
+		return doing_filter( 'get_the_excerpt' );
 	}
 
 	/**
@@ -225,6 +239,9 @@ final class Broadsheet_Global_Styles {
 	 * @return string
 	 */
 	public static function end_capture( $content ) {
+		if ( self::rendering_excerpt() ) {
+			return $content;
+		}
 		self::restore_view();
 		$post_id = get_the_ID();
 		if ( $post_id && function_exists( 'wp_style_engine_get_stylesheet_from_context' ) ) {

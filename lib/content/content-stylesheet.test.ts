@@ -1,0 +1,123 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  getBlockLibraryStylesheets,
+  getContentStylesSource,
+  getSiteInfo,
+  singleAddress,
+} from '@/lib/wordpress';
+import {
+  answerContentStylesheet,
+  contentCss,
+  contentStylesheetHash,
+  contentStylesheetPath,
+  parseContentStylesheetAddress,
+} from './content-stylesheet';
+
+vi.mock('@/lib/wordpress', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/wordpress')>()),
+  getBlockLibraryStylesheets: vi.fn(),
+  getContentStylesSource: vi.fn(),
+  getSiteInfo: vi.fn(),
+}));
+
+const addresses = singleAddress('http://wp.example.test');
+const BLOCK_LIBRARY = '.wp-block-quote{border-left:4px solid}.wp-block-cover{min-height:430px}';
+const CONTENT = '<blockquote class="wp-block-quote"><p>Words</p></blockquote>';
+
+beforeEach(() => {
+  vi.mocked(getBlockLibraryStylesheets).mockResolvedValue([BLOCK_LIBRARY]);
+  vi.mocked(getSiteInfo).mockResolvedValue({ addresses, globalStylesheet: '' } as Awaited<
+    ReturnType<typeof getSiteInfo>
+  >);
+  vi.mocked(getContentStylesSource).mockResolvedValue({ contentHtml: CONTENT, blockStylesCss: '' });
+});
+
+const currentCss = () =>
+  contentCss({ contentHtml: CONTENT, blockStylesCss: '', globalStylesheet: '', addresses });
+
+describe('parseContentStylesheetAddress', () => {
+  it('reads a type, an id and a digest-named file', () => {
+    expect(parseContentStylesheetAddress('post', '93', '0123456789abcdef.css')).toEqual({
+      type: 'post',
+      id: 93,
+      hash: '0123456789abcdef',
+    });
+    expect(contentStylesheetPath({ type: 'post', id: 93, hash: '0123456789abcdef' })).toBe(
+      '/_broadsheet/content-css/post/93/0123456789abcdef.css',
+    );
+  });
+
+  it.each([
+    ['post', '93', '0123456789abcdef'],
+    ['post', '93', '0123456789ABCDEF.css'],
+    ['post', '93', '0123456789abcde.css'],
+    ['post', '93', '../../etc.css'],
+    ['post', '093', '0123456789abcdef.css'],
+    ['post', '-1', '0123456789abcdef.css'],
+    ['post', '99999999999', '0123456789abcdef.css'],
+    ['Post Type', '93', '0123456789abcdef.css'],
+    ['', '93', '0123456789abcdef.css'],
+  ])('refuses %j / %j / %j', (type, id, file) => {
+    expect(parseContentStylesheetAddress(type, id, file)).toBeNull();
+  });
+});
+
+describe('answerContentStylesheet', () => {
+  it('sends the rules the content uses, kept for good, at the address of their digest', async () => {
+    const css = await currentCss();
+    expect(css).toContain('.entry-content .wp-block-quote');
+    expect(css).not.toContain('wp-block-cover');
+    const response = await answerContentStylesheet({
+      type: 'post',
+      id: 93,
+      hash: contentStylesheetHash(css),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await response.text()).toBe(css);
+    expect(getContentStylesSource).toHaveBeenCalledWith({
+      type: 'post',
+      id: 93,
+      hash: contentStylesheetHash(css),
+    });
+  });
+
+  it('sends the current rules uncached when the content changed since the page was rendered', async () => {
+    const response = await answerContentStylesheet({ type: 'post', id: 93, hash: '0000000000000000' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.text()).toBe(await currentCss());
+  });
+
+  it('answers 404 for an address that names nothing, or no public item', async () => {
+    expect((await answerContentStylesheet(null)).status).toBe(404);
+    vi.mocked(getContentStylesSource).mockResolvedValue(null);
+    const response = await answerContentStylesheet({ type: 'post', id: 93, hash: '0000000000000000' });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('answers 503, never stored, when WordPress fails with nothing cached', async () => {
+    vi.mocked(getContentStylesSource).mockRejectedValue(new Error('WordPress is down'));
+    const response = await answerContentStylesheet({ type: 'post', id: 93, hash: '0000000000000000' });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('holds the content to the sanitiser: a hostile class list adds no rules beyond its classes', async () => {
+    vi.mocked(getContentStylesSource).mockResolvedValue({
+      contentHtml: '<p class="wp-block-cover" onclick="x()">Hi</p><script>document.write(1)</script>',
+      blockStylesCss: '',
+    });
+    const css = await contentCss({
+      contentHtml: '<p class="wp-block-cover">Hi</p>',
+      blockStylesCss: '',
+      globalStylesheet: '',
+      addresses,
+    });
+    const response = await answerContentStylesheet({ type: 'post', id: 5, hash: contentStylesheetHash(css) });
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await response.text()).toBe(css);
+  });
+});
