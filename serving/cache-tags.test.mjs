@@ -75,7 +75,7 @@ describe('the fast path drops only what a revalidation touched', () => {
     cache.store(key, { status: 200, headers: ISR_HEADERS, body: Buffer.from(PAGE) }, generation, tags);
 
   it('keeps copies that carry none of the revalidated tags', async () => {
-    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minRenderIntervalMs: 0 });
     await store(cache, '/edited/', ['wp:site', 'wp:content:93']);
     await store(cache, '/home/', ['wp:site', 'wp:list:home']);
     await store(cache, '/other/', ['wp:site', 'wp:content:94']);
@@ -93,7 +93,12 @@ describe('the fast path drops only what a revalidation touched', () => {
 
   it('serves a revalidated copy as stale while one request every 250 ms fetches the fresh page', async () => {
     let now = 1_000;
-    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, now: () => now });
+    const cache = new PageCache({
+      maxBytes: 10_000_000,
+      maxAgeMs: 60_000,
+      minRenderIntervalMs: 0,
+      now: () => now,
+    });
     await store(cache, '/home/', ['wp:list:home']);
     await store(cache, '/other/', ['wp:content:94']);
     cache.invalidate(['wp:list:home']);
@@ -117,9 +122,37 @@ describe('the fast path drops only what a revalidation touched', () => {
     expect(cache.get('/home/')?.staleSince).toBeUndefined();
   });
 
-  it('drops a stale copy that no fresh page replaced within 10 seconds', async () => {
+  it('has a page a stream of edits keeps touching rendered at most every two seconds', async () => {
     let now = 1_000;
     const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, now: () => now });
+    await store(cache, '/home/', ['wp:list:home']);
+    now += 500;
+    cache.invalidate(['wp:list:home']);
+    // Rendered half a second ago: its stale copy is served until it is two seconds old …
+    const stale = cache.get('/home/');
+    expect(stale?.staleSince).toBe(1_500);
+    now += 1_499;
+    cache.invalidate(['wp:list:home']);
+    expect(cache.get('/home/')).toBe(stale);
+    // … then one request goes on to Next for the page with every edit so far.
+    now += 1;
+    expect(cache.get('/home/')).toBeUndefined();
+    expect(cache.get('/home/')).toBe(stale);
+    // A copy rendered longer ago than that is asked for at once.
+    await store(cache, '/home/', ['wp:list:home']);
+    now += 2_000;
+    cache.invalidate(['wp:list:home']);
+    expect(cache.get('/home/')).toBeUndefined();
+  });
+
+  it('drops a stale copy that no fresh page replaced within 10 seconds', async () => {
+    let now = 1_000;
+    const cache = new PageCache({
+      maxBytes: 10_000_000,
+      maxAgeMs: 60_000,
+      minRenderIntervalMs: 0,
+      now: () => now,
+    });
     await store(cache, '/home/', ['wp:list:home']);
     cache.invalidate(['wp:list:home']);
     cache.get('/home/');
@@ -135,7 +168,7 @@ describe('the fast path drops only what a revalidation touched', () => {
   });
 
   it('does not store a response begun before a revalidation of one of its tags, and stores the others', async () => {
-    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minRenderIntervalMs: 0 });
     const before = cache.generation;
     cache.invalidate(['wp:content:93']);
     expect(await store(cache, '/edited/', ['wp:content:93'], before)).toBeNull();
@@ -153,7 +186,7 @@ describe('the server’s response', () => {
   afterEach(() => server?.close());
 
   it('names the entry’s tags in public headers, never the internal one, and keeps them with the copy', async () => {
-    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minRenderIntervalMs: 0 });
     server = createServer((req, res) => {
       const key = cacheKeyFor(req);
       const entry = key ? cache.get(key) : undefined;
@@ -187,7 +220,7 @@ describe('the server’s response', () => {
   });
 
   it('sends a stale copy as such, kept by the caches in front for a second only', async () => {
-    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minRenderIntervalMs: 0 });
     await cache.store('/a-post', { status: 200, headers: ISR_HEADERS, body: Buffer.from(PAGE) }, 0, [
       'wp:content:93',
     ]);

@@ -6,8 +6,9 @@
 // served from (or freshly written to) its ISR cache, it lives at most `maxAgeMs`, and a
 // revalidation makes every copy that carries one of its tags (and every copy whose tags are not
 // known) stale, while copies no change touched stay. The next request for a stale copy asks Next
-// again — which answers from ISR with its own stale-while-revalidate and outage behaviour intact,
-// and starts the re-render — and so does one request every STALE_RETRY_MS after it, until one
+// again (once the copy is MIN_RENDER_INTERVAL_MS old) — which answers from ISR with its own
+// stale-while-revalidate and outage behaviour intact, and starts the re-render — and so does one
+// request every STALE_RETRY_MS after it, until one
 // brings the fresh page; meanwhile everyone else is served the stale copy, marked as such (as
 // Next itself would serve its stale entry, but without every concurrent reader queueing on
 // Next while the page re-renders). A copy still not replaced after MAX_STALE_MS is dropped.
@@ -24,6 +25,15 @@ const REFRESH_GRACE_MS = 5_000;
 const STALE_RETRY_MS = 250;
 /** How long a revalidated copy may be served at most while its fresh page is being rendered. */
 const MAX_STALE_MS = 10_000;
+/**
+ * How soon after a page's copy was stored a revalidation may have it rendered again. A page that
+ * a stream of edits keeps touching (the front page while a newsroom edits a story every second)
+ * is re-rendered at most this often, its stale copy served in between, instead of once per edit:
+ * each render costs the machine serving its readers a render, a compression and WordPress's
+ * queries. An edit still shows within this, a render and STALE_RETRY_MS, well inside the five
+ * seconds editors are promised; a page not rendered this recently is asked for at once.
+ */
+const MIN_RENDER_INTERVAL_MS = 2_000;
 /**
  * Brotli at its best quality costs 70–100 ms of CPU for a 40–50 KB page, against about 1 ms at
  * quality 5 for output some 12 % larger. A copy is stored with the quick encoding and re-encoded
@@ -166,10 +176,11 @@ export class PageCache {
   #upgrading = new WeakSet();
 
   /**
-   * @param {{ maxBytes: number, maxAgeMs: number, now?: () => number }} options
+   * @param {{ maxBytes: number, maxAgeMs: number, minRenderIntervalMs?: number, now?: () => number }} options
    */
-  constructor({ maxBytes, maxAgeMs, now = Date.now }) {
+  constructor({ maxBytes, maxAgeMs, minRenderIntervalMs = MIN_RENDER_INTERVAL_MS, now = Date.now }) {
     this.maxAgeMs = maxAgeMs;
+    this.minRenderIntervalMs = minRenderIntervalMs;
     this.now = now;
     /**
      * Bumped by every revalidation, so a response that was on its way when one happened is not
@@ -320,7 +331,7 @@ export class PageCache {
     for (const entry of this.entries.values()) {
       if (entry.tags !== null && !tags.some((tag) => entry.tags?.has(tag))) continue;
       entry.staleSince ??= now;
-      entry.expiresAt = Math.min(entry.expiresAt, now);
+      entry.expiresAt = Math.min(entry.expiresAt, Math.max(now, entry.storedAt + this.minRenderIntervalMs));
     }
   }
 
