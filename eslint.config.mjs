@@ -39,6 +39,7 @@ export default defineConfig([
     'node_modules/**',
     'test-results/**',
     'playwright-report/**',
+    '.lighthouse-floor/**',
     'next-env.d.ts',
   ]),
 ]);

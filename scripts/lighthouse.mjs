@@ -8,13 +8,17 @@
 // runs taken at the same time.
 //
 //   node scripts/lighthouse.mjs [--runs 3] [--url http://127.0.0.1:3000 [--path /a/ --path /b/]]
-//                               [--skip-build] [--wordpress native|playground] [--json file]
+//                               [--skip-build] [--wordpress native|playground] [--json file] [--floor]
 //
 // Without --url it starts its own seeded WordPress (instance "lighthouse"), builds the app
 // against it and serves the build with the production server, as `npm run bench` does, and
 // stops everything it started at the end. With --url it audits a running site (its WordPress
 // must be reachable at the WORDPRESS_URL of the environment, to choose the pages), or the given
 // paths of any site (a plain Next.js app, to compare with).
+//
+// --floor also audits, in the same run, the framework's floor: a plain Next.js app of the same
+// version (scripts/lighthouse/floor-app.mjs) showing the audited article's title, text and
+// hero image, built and served by `next start`, once with the text alone and once with the hero.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +27,7 @@ import lighthouse from 'lighthouse';
 import { startEmbeddedWordPress } from '../wordpress/dev/embedded-wordpress.mjs';
 import { findNativePhp } from '../wordpress/dev/native-php.mjs';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
+import { floorContentOf, writeFloorApp } from './lighthouse/floor-app.mjs';
 import { CATEGORIES, METRICS, formatMetric, summarise } from './lighthouse/summary.mjs';
 import { onShutdown, runToCompletion, startServer, waitForUrl } from './processes.mjs';
 import { freePort } from './redis.mjs';
@@ -36,6 +41,7 @@ const { values } = parseArgs({
     wordpress: { type: 'string' },
     json: { type: 'string' },
     path: { type: 'string', multiple: true },
+    floor: { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
@@ -129,6 +135,40 @@ async function startSite() {
   return { origin, wordpressUrl: wordpress.url };
 }
 
+/** The floor app, built and served by `next start`; stopped with everything else. */
+async function startFloorApp(wordpressUrl, articlePath) {
+  const dir = join(process.cwd(), '.lighthouse-floor');
+  const content = await floorContentOf(
+    (route, params) => readWordPress(wordpressUrl, route, params),
+    `${wordpressUrl}${articlePath}`,
+  );
+  writeFloorApp(dir, content);
+  stoppers.push(async () => rmSync(dir, { recursive: true, force: true }));
+  const next = join('node_modules', 'next', 'dist', 'bin', 'next');
+  const env = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
+  log('building the floor app (a plain Next.js page)…');
+  await runToCompletion(process.execPath, [next, 'build', dir], { env, label: 'next build (floor)' });
+  const port = await freePort();
+  const server = startServer(
+    process.execPath,
+    [next, 'start', dir, '--port', String(port), '--hostname', '127.0.0.1'],
+    {
+      env,
+      prefix: '[floor] ',
+    },
+  );
+  stoppers.push(server.stop);
+  const origin = `http://127.0.0.1:${port}`;
+  await waitForUrl(`${origin}/`, { child: server.child, timeoutMs: 120_000 });
+  return {
+    origin,
+    pages: [
+      { name: 'floor: plain Next.js page, text', path: '/' },
+      ...(content.hero ? [{ name: 'floor: plain Next.js page, text and the hero', path: '/hero/' }] : []),
+    ],
+  };
+}
+
 function printSummary(page, summary) {
   const scores = CATEGORIES.map((category) => `${category} ${summary.scores[category] ?? '–'}`).join(', ');
   const [low, high] = summary.performanceRange;
@@ -171,11 +211,23 @@ try {
     for (let request = 0; request < 2; request++)
       await (await fetch(`${site.origin}${page.path}`)).arrayBuffer();
   }
+  const audited = pages.map((page) => ({ ...page, origin: site.origin }));
+  if (values.floor) {
+    const article = pages.find((page) => page.name === 'article');
+    if (!article || !site.wordpressUrl)
+      failWith('--floor needs the chosen pages (no --path) and WORDPRESS_URL');
+    const floor = await startFloorApp(site.wordpressUrl, article.path);
+    for (const page of floor.pages) {
+      for (let request = 0; request < 2; request++)
+        await (await fetch(`${floor.origin}${page.path}`)).arrayBuffer();
+      audited.push({ ...page, origin: floor.origin });
+    }
+  }
   log(`Chromium: ${chromePath}; ${runs} run(s) per page, Lighthouse's default mobile settings`);
   const results = [];
-  for (const page of pages) {
+  for (const { origin, ...page } of audited) {
     const reports = [];
-    for (let run = 0; run < runs; run++) reports.push(await audit(`${site.origin}${page.path}`, chromePath));
+    for (let run = 0; run < runs; run++) reports.push(await audit(`${origin}${page.path}`, chromePath));
     const summary = summarise(reports);
     printSummary(page, summary);
     results.push({ ...page, summary });
