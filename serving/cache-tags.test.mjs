@@ -70,12 +70,16 @@ describe('the tags a cache entry carries', () => {
   });
 });
 
+/** A store whose revalidated copies are asked for again at once, unless told otherwise. */
+const pageCache = (now = Date.now, options = {}) =>
+  new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minRenderIntervalMs: 0, now, ...options });
+
 describe('the fast path drops only what a revalidation touched', () => {
   const store = (cache, key, tags, generation = cache.generation) =>
     cache.store(key, { status: 200, headers: ISR_HEADERS, body: Buffer.from(PAGE) }, generation, tags);
 
   it('keeps copies that carry none of the revalidated tags', async () => {
-    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minRenderIntervalMs: 0 });
+    const cache = pageCache();
     await store(cache, '/edited/', ['wp:site', 'wp:content:93']);
     await store(cache, '/home/', ['wp:site', 'wp:list:home']);
     await store(cache, '/other/', ['wp:site', 'wp:content:94']);
@@ -93,12 +97,7 @@ describe('the fast path drops only what a revalidation touched', () => {
 
   it('serves a revalidated copy as stale while one request every 250 ms fetches the fresh page', async () => {
     let now = 1_000;
-    const cache = new PageCache({
-      maxBytes: 10_000_000,
-      maxAgeMs: 60_000,
-      minRenderIntervalMs: 0,
-      now: () => now,
-    });
+    const cache = pageCache(() => now);
     await store(cache, '/home/', ['wp:list:home']);
     await store(cache, '/other/', ['wp:content:94']);
     cache.invalidate(['wp:list:home']);
@@ -124,7 +123,7 @@ describe('the fast path drops only what a revalidation touched', () => {
 
   it('has a page a stream of edits keeps touching rendered at most every two seconds', async () => {
     let now = 1_000;
-    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, now: () => now });
+    const cache = pageCache(() => now, { minRenderIntervalMs: 2_000 });
     await store(cache, '/home/', ['wp:list:home']);
     now += 500;
     cache.invalidate(['wp:list:home']);
@@ -147,12 +146,7 @@ describe('the fast path drops only what a revalidation touched', () => {
 
   it('drops a stale copy that no fresh page replaced within 10 seconds', async () => {
     let now = 1_000;
-    const cache = new PageCache({
-      maxBytes: 10_000_000,
-      maxAgeMs: 60_000,
-      minRenderIntervalMs: 0,
-      now: () => now,
-    });
+    const cache = pageCache(() => now);
     await store(cache, '/home/', ['wp:list:home']);
     cache.invalidate(['wp:list:home']);
     cache.get('/home/');
@@ -168,7 +162,7 @@ describe('the fast path drops only what a revalidation touched', () => {
   });
 
   it('does not store a response begun before a revalidation of one of its tags, and stores the others', async () => {
-    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minRenderIntervalMs: 0 });
+    const cache = pageCache();
     const before = cache.generation;
     cache.invalidate(['wp:content:93']);
     expect(await store(cache, '/edited/', ['wp:content:93'], before)).toBeNull();
@@ -186,7 +180,7 @@ describe('the server’s response', () => {
   afterEach(() => server?.close());
 
   it('names the entry’s tags in public headers, never the internal one, and keeps them with the copy', async () => {
-    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minRenderIntervalMs: 0 });
+    const cache = pageCache();
     server = createServer((req, res) => {
       const key = cacheKeyFor(req);
       const entry = key ? cache.get(key) : undefined;
@@ -220,7 +214,7 @@ describe('the server’s response', () => {
   });
 
   it('sends a stale copy as such, kept by the caches in front for a second only', async () => {
-    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minRenderIntervalMs: 0 });
+    const cache = pageCache();
     await cache.store('/a-post', { status: 200, headers: ISR_HEADERS, body: Buffer.from(PAGE) }, 0, [
       'wp:content:93',
     ]);

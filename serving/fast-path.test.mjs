@@ -83,7 +83,7 @@ describe('content negotiation', () => {
 
 describe('PageCache', () => {
   it('stores a response with gzip and a quick brotli ready at once', async () => {
-    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minRenderIntervalMs: 0 });
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
     const entry = await cache.store('/p/', { status: 200, headers: ISR_HEADERS, body: Buffer.from(PAGE) });
     expect(entry && gunzipSync(entry.bodies.gzip).toString()).toBe(PAGE);
     expect(entry && brotliDecompressSync(entry.bodies.br ?? Buffer.alloc(0)).toString()).toBe(PAGE);
@@ -95,12 +95,7 @@ describe('PageCache', () => {
 
   it('re-encodes brotli at its best quality once a copy has lasted, under a new validator', async () => {
     let now = 1_000;
-    const cache = new PageCache({
-      maxBytes: 10_000_000,
-      maxAgeMs: 60_000,
-      minRenderIntervalMs: 0,
-      now: () => now,
-    });
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, now: () => now });
     const body = Buffer.from(PAGE.repeat(20));
     const quick = await cache.store('/p/', { status: 200, headers: ISR_HEADERS, body });
     now += 9_999;
@@ -122,12 +117,7 @@ describe('PageCache', () => {
 
   it('does not bring back a copy cleared while its best-quality brotli was being computed', async () => {
     let now = 1_000;
-    const cache = new PageCache({
-      maxBytes: 10_000_000,
-      maxAgeMs: 60_000,
-      minRenderIntervalMs: 0,
-      now: () => now,
-    });
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, now: () => now });
     await cache.store('/p/', { status: 200, headers: ISR_HEADERS, body: Buffer.from(PAGE.repeat(200)) });
     now += 10_000;
     cache.get('/p/');
@@ -139,12 +129,7 @@ describe('PageCache', () => {
 
   it('refreshes an entry after its maximum age through one caller, and forgets everything on clear', async () => {
     let now = 1_000;
-    const cache = new PageCache({
-      maxBytes: 10_000_000,
-      maxAgeMs: 60_000,
-      minRenderIntervalMs: 0,
-      now: () => now,
-    });
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, now: () => now });
     await cache.store('/a/', { status: 200, headers: ISR_HEADERS, body: Buffer.from(PAGE) });
     await cache.store('/b/', { status: 200, headers: ISR_HEADERS, body: Buffer.from(PAGE) });
     now += 59_999;
@@ -160,7 +145,7 @@ describe('PageCache', () => {
   });
 
   it('does not store a page whose compression began before a revalidation', async () => {
-    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minRenderIntervalMs: 0 });
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
     const storing = cache.store('/a/', { status: 200, headers: ISR_HEADERS, body: Buffer.from(PAGE) });
     cache.clear();
     expect(await storing).toBeNull();
@@ -185,7 +170,7 @@ describe('the fast path around a handler', () => {
 
   /** A stand-in for Next's handler: counts calls, answers with the given headers. */
   async function serve(answer) {
-    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minRenderIntervalMs: 0 });
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
     const calls = { count: 0, acceptEncoding: [] };
     server = createServer((req, res) => {
       const key = cacheKeyFor(req);
@@ -327,7 +312,7 @@ describe('query strings on a cached page', () => {
 
 describe('a revalidation while a response is on its way', () => {
   it('keeps nothing that Next began answering before the store was emptied', async () => {
-    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minRenderIntervalMs: 0 });
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
     const before = cache.generation;
     cache.clear();
     expect(
@@ -344,7 +329,7 @@ describe('the page policy', () => {
   it('gives every HTML document a Content-Security-Policy from its own inline scripts, kept with the copy', async () => {
     const inline = 'self.__next_f.push([0])';
     const html = `<!DOCTYPE html><html><body><script>${inline}</script>${PAGE}</body></html>`;
-    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000, minRenderIntervalMs: 0 });
+    const cache = new PageCache({ maxBytes: 10_000_000, maxAgeMs: 60_000 });
     server = createServer((req, res) => {
       const key = cacheKeyFor(req);
       const entry = key ? cache.get(key) : undefined;
