@@ -216,8 +216,8 @@ async function measureColdRenders(origin, proxy, articles) {
 
 /**
  * Marks the article stale as an edit in WordPress would (the companion plugin's signed
- * webhook), fires concurrent requests at it, and counts what reaches WordPress until the
- * background refresh has finished.
+ * webhook), fires concurrent requests at it, then reads it until it is served fresh, and counts
+ * what reaches WordPress until the refresh has finished.
  */
 async function measureStaleBurst(origin, proxy, article, secret) {
   const url = `${origin}${article.path}`;
@@ -236,6 +236,15 @@ async function measureStaleBurst(origin, proxy, article, secret) {
     Array.from({ length: settings.staleBurstRequests }, () => getRaw(url, GZIP, agent)),
   );
   const burstMs = performance.now() - started;
+  // Readers keep coming: a page rendered moments before the edit is rendered again once it is
+  // old enough (serving/page-cache.mjs, MIN_RENDER_INTERVAL_MS); read it until it is fresh.
+  let freshAfterMs = null;
+  for (let attempt = 0; attempt < 100 && freshAfterMs === null; attempt++) {
+    const answer = await getRaw(url, GZIP);
+    if (['HIT', 'MISS'].includes(String(answer.headers['x-broadsheet-cache'])))
+      freshAfterMs = performance.now() - started;
+    else await sleep(100);
+  }
   const quiet = await proxy.waitUntilQuiet({ quietMs: 2000, timeoutMs: 60_000 });
   const counts = proxy.counts();
   /** @type {Record<string, number>} */
@@ -250,6 +259,7 @@ async function measureStaleBurst(origin, proxy, article, secret) {
     revalidatedTags: webhook.revalidated.length,
     answered,
     burstMs,
+    freshAfterMs,
     slowestMs: Math.max(...answers.map((answer) => answer.ms)),
     refreshes: counts.byRequest[`/wp/v2/posts?slug=${article.slug}`] ?? 0,
     upstreamTotal: counts.total,
@@ -519,7 +529,8 @@ function printReport(report) {
       `\nStale page: ${burst.requests} concurrent requests after a webhook (${burst.revalidatedTags} tags) were ` +
         `answered ${Object.entries(burst.answered)
           .map(([kind, count]) => `${count}× ${kind}`)
-          .join(', ')} within ${formatMs(burst.burstMs)} ms; WordPress saw ${burst.refreshes} request(s) ` +
+          .join(', ')} within ${formatMs(burst.burstMs)} ms, served fresh again after ` +
+        `${burst.freshAfterMs === null ? 'more than 10 s' : `${formatMs(burst.freshAfterMs)} ms`}; WordPress saw ${burst.refreshes} request(s) ` +
         `for the post and ${burst.upstreamTotal} in all (${Object.entries(burst.upstream)
           .map(([request, count]) => `${request} ×${count}`)
           .join(', ')}).`,
