@@ -4,10 +4,14 @@ import { singleAddress } from '@/lib/wordpress';
 import { ContentStyles } from './content-styles';
 import { renderToHtml } from './render-html.test-helpers';
 
-vi.mock('@/lib/wordpress/block-library', () => ({
-  getBlockLibraryStylesheets: async () => [
-    '.wp-block-quote{border-left:4px solid}.wp-block-pullquote{padding:3em 0}.wp-block-cover{min-height:430px}',
-  ],
+vi.mock('@/lib/wordpress/block-library', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/wordpress/block-library')>()),
+  getBlockLibrary: async () => ({
+    stylesheets: [
+      '.wp-block-quote{border-left:4px solid}.wp-block-pullquote{padding:3em 0}.wp-block-cover{min-height:430px}',
+    ],
+    blocks: null,
+  }),
 }));
 
 const addresses = singleAddress('http://wp.example.test');

@@ -22,7 +22,7 @@ export async function ContentStyles({
   globalStylesheet,
   addresses,
 }: {
-  post: Pick<Post, 'id' | 'type' | 'blockStylesCss' | 'wholeContentHtml' | 'fetchedPrivately'>;
+  post: Pick<Post, 'id' | 'type' | 'blockStylesCss' | 'blockNames' | 'wholeContentHtml' | 'fetchedPrivately'>;
   /** The sanitised content shown (lib/content/sanitize.ts). */
   contentHtml: string;
   globalStylesheet: string | undefined;
@@ -33,6 +33,7 @@ export async function ContentStyles({
     contentHtml:
       post.wholeContentHtml === undefined ? contentHtml : sanitizeContent(post.wholeContentHtml, addresses),
     blockStylesCss: post.blockStylesCss,
+    blockNames: post.blockNames,
     globalStylesheet,
     addresses,
   });

@@ -16,7 +16,10 @@ import { renderToHtml } from '../render-html.test-helpers';
 import { samplePost, site } from './templates.test-helpers';
 
 // Articles inline the site's block CSS; these tests are about templates, without a WordPress.
-vi.mock('@/lib/wordpress/block-library', () => ({ getBlockLibraryStylesheets: async () => [] }));
+vi.mock('@/lib/wordpress/block-library', () => ({
+  getBlockLibrary: async () => ({ stylesheets: [], blocks: null }),
+  blockLibraryFor: () => [],
+}));
 
 const builtIns = {
   single: articleTemplate,

@@ -27,7 +27,10 @@ const acf = {
 };
 
 // Articles inline the site's block CSS; these tests are about the template, without a WordPress.
-vi.mock('@/lib/wordpress/block-library', () => ({ getBlockLibraryStylesheets: async () => [] }));
+vi.mock('@/lib/wordpress/block-library', () => ({
+  getBlockLibrary: async () => ({ stylesheets: [], blocks: null }),
+  blockLibraryFor: () => [],
+}));
 
 const render = (customFields: unknown, post = event, unlocked?: boolean) =>
   renderToHtml(<PostTemplate post={post} site={site} customFields={customFields} unlocked={unlocked} />);

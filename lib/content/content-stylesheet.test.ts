@@ -1,10 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  getBlockLibraryStylesheets,
-  getContentStylesSource,
-  getSiteInfo,
-  singleAddress,
-} from '@/lib/wordpress';
+import { getBlockLibrary, getContentStylesSource, getSiteInfo, singleAddress } from '@/lib/wordpress';
 import {
   answerContentStylesheet,
   contentCss,
@@ -15,7 +10,7 @@ import {
 
 vi.mock('@/lib/wordpress', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/wordpress')>()),
-  getBlockLibraryStylesheets: vi.fn(),
+  getBlockLibrary: vi.fn(),
   getContentStylesSource: vi.fn(),
   getSiteInfo: vi.fn(),
 }));
@@ -25,7 +20,8 @@ const BLOCK_LIBRARY = '.wp-block-quote{border-left:4px solid}.wp-block-cover{min
 const CONTENT = '<blockquote class="wp-block-quote"><p>Words</p></blockquote>';
 
 beforeEach(() => {
-  vi.mocked(getBlockLibraryStylesheets).mockResolvedValue([BLOCK_LIBRARY]);
+  vi.clearAllMocks();
+  vi.mocked(getBlockLibrary).mockResolvedValue({ stylesheets: [BLOCK_LIBRARY], blocks: null });
   vi.mocked(getSiteInfo).mockResolvedValue({ addresses, globalStylesheet: '' } as Awaited<
     ReturnType<typeof getSiteInfo>
   >);
@@ -76,11 +72,11 @@ describe('answerContentStylesheet', () => {
     expect(response.headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await response.text()).toBe(css);
-    expect(getContentStylesSource).toHaveBeenCalledWith({
-      type: 'post',
-      id: 93,
-      hash: contentStylesheetHash(css),
-    });
+    expect(getContentStylesSource).toHaveBeenCalledTimes(1);
+    expect(getContentStylesSource).toHaveBeenCalledWith(
+      { type: 'post', id: 93, hash: contentStylesheetHash(css) },
+      { fresh: false },
+    );
   });
 
   it('sends the current rules uncached when the content changed since the page was rendered', async () => {
@@ -88,6 +84,50 @@ describe('answerContentStylesheet', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.text()).toBe(await currentCss());
+  });
+
+  it("takes, on a site that loads each block's CSS with the block, only the blocks the content rendered", async () => {
+    vi.mocked(getBlockLibrary).mockResolvedValue({
+      stylesheets: [],
+      blocks: { 'core/quote': '.wp-block-quote{margin:0}', 'core/list': 'ul.has-background{padding:1em}' },
+    });
+    vi.mocked(getContentStylesSource).mockResolvedValue({
+      contentHtml: '<ul class="wp-block-latest-posts has-background"><li>A</li></ul>' + CONTENT,
+      blockStylesCss: '',
+      blockNames: ['core/latest-posts', 'core/quote'],
+    });
+    const response = await answerContentStylesheet({ type: 'post', id: 93, hash: '0000000000000000' });
+    const css = await response.text();
+    expect(css).toContain('.entry-content .wp-block-quote{margin:0}');
+    expect(css).not.toContain('has-background');
+  });
+
+  it('reads the item past the cache when the cache does not give the digest, at most every 5 s', async () => {
+    const edited = `${CONTENT}<figure class="wp-block-cover"></figure>`;
+    const editedCss = await contentCss({
+      contentHtml: edited,
+      blockStylesCss: '',
+      globalStylesheet: '',
+      addresses,
+    });
+    // The cache still has the item as it was; WordPress has the edit the page was rendered from.
+    vi.mocked(getContentStylesSource).mockImplementation(async (_address, options) => ({
+      contentHtml: options?.fresh ? edited : CONTENT,
+      blockStylesCss: '',
+    }));
+    const address = { type: 'post', id: 411, hash: contentStylesheetHash(editedCss) };
+    const first = await answerContentStylesheet(address);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await first.text()).toBe(editedCss);
+    expect(vi.mocked(getContentStylesSource).mock.calls.map(([, options]) => options)).toEqual([
+      { fresh: false },
+      { fresh: true },
+    ]);
+    // Asked again at once: the cache's answer, uncached, and WordPress is not asked past it.
+    const second = await answerContentStylesheet(address);
+    expect(second.headers.get('cache-control')).toBe('no-store');
+    expect(await second.text()).toBe(await currentCss());
+    expect(getContentStylesSource).toHaveBeenCalledTimes(3);
   });
 
   it('answers 404 for an address that names nothing, or no public item', async () => {

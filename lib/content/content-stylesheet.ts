@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { CONTENT_SCOPE, stylesForContent } from './global-styles';
 import { mediaOriginsOf, sanitizeContent } from './sanitize';
 import { WORDPRESS_DEFAULT_PRESETS_CSS } from './wordpress-default-presets';
 import {
-  getBlockLibraryStylesheets,
+  blockLibraryFor,
+  getBlockLibrary,
   getContentStylesSource,
   getSiteInfo,
   KIND_NAME,
@@ -27,6 +29,8 @@ export interface ContentStylesheetInput {
   contentHtml: string;
   /** The block-supports CSS WordPress wrote while rendering it (Post.blockStylesCss). */
   blockStylesCss: string | undefined;
+  /** The blocks WordPress rendered for it (Post.blockNames), when the companion plugin says. */
+  blockNames?: string[] | undefined;
   /** The site's global stylesheet (SiteInfo.globalStylesheet), when the companion plugin sends it. */
   globalStylesheet: string | undefined;
   addresses: SiteAddresses;
@@ -34,13 +38,14 @@ export interface ContentStylesheetInput {
 
 /**
  * The part of WordPress's block CSS one piece of content uses, in the order WordPress prints it:
- * the site's WordPress's own block library, the site's global stylesheet (or WordPress's default
+ * the site's WordPress's own block library (on a site that loads each block's CSS only with the
+ * block, the common rules and those of the blocks the content renders), the site's global stylesheet (or WordPress's default
  * presets, without the companion plugin) and the block-supports rules WordPress wrote while
  * rendering it, scoped to CONTENT_SCOPE and cut to the classes the content has. Empty when none
  * applies.
  */
 export async function contentCss(input: ContentStylesheetInput): Promise<string> {
-  const blockLibrary = await getBlockLibraryStylesheets();
+  const blockLibrary = blockLibraryFor(await getBlockLibrary(), input.blockNames);
   return stylesForContent(
     [
       ...blockLibrary.map((stylesheet) => ({ css: stylesheet, origin: 'core' as const })),
@@ -78,6 +83,23 @@ export function parseContentStylesheetAddress(
   return { type, id: Number(id), hash };
 }
 
+/**
+ * How often one item's stylesheet may be recomputed from WordPress past the cache, when the
+ * cached item does not give the requested digest: right after an edit the cache still holds the
+ * item as it was (it refreshes in the background), while the page that asks was rendered from
+ * the new one. Bounded, because anyone can ask for any digest.
+ */
+const FRESH_READ_INTERVAL_MS = 5_000;
+const freshReads = new LRUCache<string, number>({ max: 5_000 });
+
+function mayReadFresh(address: ContentStylesheetAddress, now = Date.now()): boolean {
+  const key = `${address.type}:${address.id}`;
+  const last = freshReads.get(key);
+  if (last !== undefined && now - last < FRESH_READ_INTERVAL_MS) return false;
+  freshReads.set(key, now);
+  return true;
+}
+
 /** A year: the longest lifetime HTTP caches are asked to keep anything. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const CSS_TYPE = 'text/css; charset=utf-8';
@@ -85,9 +107,11 @@ const CSS_TYPE = 'text/css; charset=utf-8';
 /**
  * The answer to a request for a published item's content stylesheet, recomputed from the same
  * cached WordPress data its page was rendered from (so any instance can answer it, with nothing
- * to store). When the digest matches, it is kept for good by every cache. When the item changed
- * since the page that asked was rendered, the current stylesheet is sent, uncached: closer to
- * the content than nothing, and the page's next render names the new address. No such public
+ * to store). When the digest matches, it is kept for good by every cache. When it does not, the
+ * item is read again past the cache (at most every FRESH_READ_INTERVAL_MS): a page rendered
+ * right after an edit names rules the cache does not have yet. When the item changed since the
+ * page that asked was rendered, the current stylesheet is sent, uncached: closer to the content
+ * than nothing, and the page's next render names the new address. No such public
  * item (or a password-protected one): 404. WordPress failing with nothing cached: 503, uncached,
  * so no cache keeps the failure.
  */
@@ -95,14 +119,23 @@ export async function answerContentStylesheet(address: ContentStylesheetAddress 
   if (!address) return notFound();
   let css: string;
   try {
-    const [source, site] = await Promise.all([getContentStylesSource(address), getSiteInfo()]);
-    if (!source) return notFound();
-    css = await contentCss({
-      contentHtml: sanitizeContent(source.contentHtml, site.addresses),
-      blockStylesCss: source.blockStylesCss,
-      globalStylesheet: site.globalStylesheet,
-      addresses: site.addresses,
-    });
+    const cssFrom = async (fresh: boolean) => {
+      const [source, site] = await Promise.all([getContentStylesSource(address, { fresh }), getSiteInfo()]);
+      if (!source) return null;
+      return contentCss({
+        contentHtml: sanitizeContent(source.contentHtml, site.addresses),
+        blockStylesCss: source.blockStylesCss,
+        blockNames: source.blockNames,
+        globalStylesheet: site.globalStylesheet,
+        addresses: site.addresses,
+      });
+    };
+    let current = await cssFrom(false);
+    if (current !== null && contentStylesheetHash(current) !== address.hash && mayReadFresh(address)) {
+      current = await cssFrom(true);
+    }
+    if (current === null) return notFound();
+    css = current;
   } catch {
     return new Response('/* WordPress could not be reached */\n', {
       status: 503,

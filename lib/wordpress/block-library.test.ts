@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { blockLibraryFolderUrl, getBlockLibraryStylesheets } from './block-library';
+import { blockLibraryFolderUrl, blockLibraryFor, getBlockLibrary } from './block-library';
 import { WordPressUnavailableError } from './errors';
 import { singleAddress } from './paths';
 import { getSiteAddresses, getSiteIndex } from './site';
@@ -69,14 +69,26 @@ describe('blockLibraryFolderUrl', () => {
   });
 });
 
-describe('getBlockLibraryStylesheets', () => {
+describe('getBlockLibrary', () => {
   it('reads them from the companion plugin, cached under the site tag', async () => {
     indexWith(['wp/v2', 'broadsheet/v1']);
     fetchMock.mockResolvedValue(json({ version: '6.5.5', stylesheets: ['.wp-block-quote{margin:0}'] }));
-    expect(await getBlockLibraryStylesheets()).toEqual(['.wp-block-quote{margin:0}']);
+    expect(await getBlockLibrary()).toEqual({ stylesheets: ['.wp-block-quote{margin:0}'], blocks: null });
     const [input, init] = fetchMock.mock.calls[0] ?? [];
     expect(new URL(String(input)).searchParams.get('rest_route')).toBe('/broadsheet/v1/block-library');
     expect((init as FetchInit).next).toEqual({ revalidate: 900, tags: ['wp:site'] });
+  });
+
+  it("reads each block's CSS apart when the site loads it only with the block", async () => {
+    indexWith(['wp/v2', 'broadsheet/v1']);
+    const blocks = {
+      'core/list': 'ul.has-background{padding:1em}',
+      'core/quote': '.wp-block-quote{margin:0}',
+    };
+    fetchMock.mockResolvedValue(
+      json({ version: '6.5.5', stylesheets: ['.wp-element-button{cursor:pointer}'], blocks }),
+    );
+    expect(await getBlockLibrary()).toEqual({ stylesheets: ['.wp-element-button{cursor:pointer}'], blocks });
   });
 
   it('reads the files themselves without the plugin, or with one from before the route', async () => {
@@ -89,10 +101,10 @@ describe('getBlockLibraryStylesheets', () => {
         if (url.endsWith('/theme.min.css')) return css('.wp-block-quote{border-left:1px solid}');
         return json({ code: 'rest_no_route' }, 404);
       });
-      expect(await getBlockLibraryStylesheets()).toEqual([
-        '.wp-block-image{margin:0}',
-        '.wp-block-quote{border-left:1px solid}',
-      ]);
+      expect(await getBlockLibrary()).toEqual({
+        stylesheets: ['.wp-block-image{margin:0}', '.wp-block-quote{border-left:1px solid}'],
+        blocks: null,
+      });
       const fileRequest = fetchMock.mock.calls.find(([input]) => String(input).endsWith('/style.min.css'));
       expect(String(fileRequest?.[0])).toBe(
         'http://wp.example.test/wp-includes/css/dist/block-library/style.min.css',
@@ -106,14 +118,51 @@ describe('getBlockLibraryStylesheets', () => {
     fetchMock.mockImplementation(async (input) =>
       String(input).endsWith('/style.min.css') ? css('<!doctype html><p>Home</p>') : css('Not found', 404),
     );
-    expect(await getBlockLibraryStylesheets()).toEqual([]);
+    expect(await getBlockLibrary()).toEqual({ stylesheets: [], blocks: null });
   });
 
   it('throws when WordPress fails, so a page is not stored without its block styles', async () => {
     indexWith(['wp/v2']);
     fetchMock.mockResolvedValue(css('busy', 503));
-    await expect(getBlockLibraryStylesheets()).rejects.toBeInstanceOf(WordPressUnavailableError);
+    await expect(getBlockLibrary()).rejects.toBeInstanceOf(WordPressUnavailableError);
     fetchMock.mockRejectedValue(new TypeError('fetch failed'));
-    await expect(getBlockLibraryStylesheets()).rejects.toBeInstanceOf(WordPressUnavailableError);
+    await expect(getBlockLibrary()).rejects.toBeInstanceOf(WordPressUnavailableError);
+  });
+});
+
+describe('blockLibraryFor', () => {
+  const blocks = {
+    'core/list': 'ul.has-background{padding:1em}',
+    'core/quote': '.wp-block-quote{margin:0}',
+    'core/latest-posts': '.wp-block-latest-posts{padding:0}',
+  };
+
+  it('gives content the rules of the blocks it renders, in their order, then the common ones', () => {
+    expect(
+      blockLibraryFor({ stylesheets: ['common'], blocks }, ['core/quote', 'my/plugin-block', 'core/list']),
+    ).toEqual(['.wp-block-quote{margin:0}', 'ul.has-background{padding:1em}', 'common']);
+    // A latest-posts list without a list block: no list padding, as on WordPress.
+    expect(blockLibraryFor({ stylesheets: ['common'], blocks }, ['core/latest-posts'])).toEqual([
+      '.wp-block-latest-posts{padding:0}',
+      'common',
+    ]);
+    // Names that are not blocks of the library, such as an object's own keys, give nothing.
+    expect(blockLibraryFor({ stylesheets: ['common'], blocks }, ['toString', '__proto__'])).toEqual([
+      'common',
+    ]);
+  });
+
+  it("gives every block's rules when the blocks rendered are not known", () => {
+    expect(blockLibraryFor({ stylesheets: ['common'], blocks }, undefined)).toEqual([
+      ...Object.values(blocks),
+      'common',
+    ]);
+  });
+
+  it('gives the whole library on a site that loads all of it on every page', () => {
+    expect(blockLibraryFor({ stylesheets: ['style', 'theme'], blocks: null }, ['core/quote'])).toEqual([
+      'style',
+      'theme',
+    ]);
   });
 });

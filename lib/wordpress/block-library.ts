@@ -9,13 +9,42 @@ import { TAGS } from './tags';
 /**
  * WordPress's own block CSS (wp-includes/css/dist/block-library), the stylesheets its pages load
  * for blocks, read from the site itself so that they are the ones of its WordPress version. The
- * page inlines only the rules its content uses (components/content-styles.tsx).
+ * page gets only the rules its content uses (lib/content/content-stylesheet.ts).
  */
 
 const blockLibrarySchema = z.object({
   version: z.string(),
   stylesheets: z.array(z.string()).max(4),
+  /** Each block's own CSS, by block name, on a site that loads it only with the block. */
+  blocks: z.record(z.string(), z.string()).optional(),
 });
+
+/**
+ * The block CSS the site's WordPress loads: the stylesheets every page gets, and, on a site that
+ * loads each block's CSS only on pages that render the block (block themes do), that CSS by block
+ * name; null when every page gets all of it.
+ */
+export interface BlockLibrary {
+  stylesheets: string[];
+  blocks: Record<string, string> | null;
+}
+
+/**
+ * The block CSS a page of content gets, in WordPress's order: on a site that loads each block's
+ * CSS with the block, the CSS of each block its rendering rendered (`blockNames`, as the companion
+ * plugin reports them; every block's when they are not known), then the common stylesheet. A
+ * block theme renders its template, and so enqueues those, before the head asks for the common
+ * one: its rules (`.has-text-align-left`) come last and win over a block's own at equal weight.
+ */
+export function blockLibraryFor(library: BlockLibrary, blockNames: readonly string[] | undefined): string[] {
+  if (!library.blocks) return library.stylesheets;
+  const { blocks } = library;
+  const names = blockNames ?? Object.keys(blocks);
+  return [
+    ...names.flatMap((name) => (Object.hasOwn(blocks, name) ? [blocks[name] ?? ''] : [])),
+    ...library.stylesheets,
+  ];
+}
 
 /** Where the files are on every WordPress, below the WordPress Address (siteurl). */
 const BLOCK_LIBRARY_FOLDER = 'wp-includes/css/dist/block-library';
@@ -30,7 +59,7 @@ const FALLBACK_FILES = ['style.min.css', 'theme.min.css'];
  * A WordPress that has none (404) gives none; one that fails throws, so that a page rendered
  * meanwhile is not stored without its block styles.
  */
-export const getBlockLibraryStylesheets = cache(async (): Promise<string[]> => {
+export const getBlockLibrary = cache(async (): Promise<BlockLibrary> => {
   const index = await getSiteIndex();
   if (index.namespaces.includes('broadsheet/v1')) {
     try {
@@ -39,7 +68,7 @@ export const getBlockLibraryStylesheets = cache(async (): Promise<string[]> => {
         schema: blockLibrarySchema,
         cache: publishedCache([TAGS.site]),
       });
-      return data.stylesheets;
+      return { stylesheets: data.stylesheets, blocks: data.blocks ?? null };
     } catch (error) {
       // A plugin from before the route: read the files.
       if (!(error instanceof WordPressNotFoundError)) throw error;
@@ -47,7 +76,7 @@ export const getBlockLibraryStylesheets = cache(async (): Promise<string[]> => {
   }
   const folder = blockLibraryFolderUrl(await getSiteAddresses());
   const files = await Promise.all(FALLBACK_FILES.map((file) => readStylesheet(`${folder}/${file}`)));
-  return files.filter((css): css is string => css !== null);
+  return { stylesheets: files.filter((css): css is string => css !== null), blocks: null };
 });
 
 /**

@@ -41,7 +41,7 @@ export { getAuthorBySlug, getTermByPath, listTopCategories } from './archives';
 export type { AuthorArchive, Lookup, TermArchive } from './archives';
 export { getListingYoastHead } from './yoast-head';
 export { getSiteInfo, getSiteSettings } from './site';
-export { getBlockLibraryStylesheets } from './block-library';
+export { blockLibraryFor, getBlockLibrary, type BlockLibrary } from './block-library';
 export { DEFAULT_SITE_SETTINGS, type SiteSettings } from './settings';
 export { KIND_NAME } from './kind-name';
 export {

@@ -131,6 +131,7 @@ export function mapPost(raw: RawPost, addresses: SiteAddresses, { repliesRequest
     ...mapPostSummary(raw, addresses),
     contentHtml: raw.content?.rendered ?? '',
     blockStylesCss: raw.broadsheet_block_styles ?? '',
+    ...(raw.broadsheet_blocks ? { blockNames: raw.broadsheet_blocks } : {}),
     isPasswordProtected: raw.content?.protected ?? false,
     commentStatus: raw.comment_status === 'open' ? 'open' : 'closed',
     hasApprovedComments: hasApprovedComments(raw, repliesRequested),

@@ -489,7 +489,7 @@ describe('getContentStylesSource', () => {
     });
     const { url, init } = requested(0);
     expect(url.searchParams.get('rest_route')).toBe('/wp/v2/pages/7');
-    expect(url.searchParams.get('_fields')).toBe('content,broadsheet_block_styles');
+    expect(url.searchParams.get('_fields')).toBe('content,broadsheet_block_styles,broadsheet_blocks');
     expect(init.next?.tags).toEqual(['wp:content:7']);
   });
 

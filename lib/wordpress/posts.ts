@@ -464,30 +464,40 @@ export async function getProtectedPost(
   }
 }
 
-const rawContentStylesSchema = rawPostSchema.pick({ content: true, broadsheet_block_styles: true });
+const rawContentStylesSchema = rawPostSchema.pick({
+  content: true,
+  broadsheet_block_styles: true,
+  broadsheet_blocks: true,
+});
 
 /**
  * What a published item's content stylesheet is made of (lib/content/content-stylesheet.ts): its
- * whole rendered content and the block-supports CSS WordPress wrote while rendering it, cached
- * under the item's tag. Null when WordPress has no such public item, or its content is
- * password-protected (its stylesheet is one reader's, inlined in their page).
+ * whole rendered content, the block-supports CSS WordPress wrote while rendering it and the
+ * blocks it rendered, cached under the item's tag; `fresh` asks WordPress past the cache (right
+ * after an edit the cache answers with the item as it was while it refreshes). Null when
+ * WordPress has no such public item, or its content is password-protected (its stylesheet is one
+ * reader's, inlined in their page).
  */
-export async function getContentStylesSource(target: {
-  id: number;
-  type: string;
-}): Promise<{ contentHtml: string; blockStylesCss: string } | null> {
+export async function getContentStylesSource(
+  target: { id: number; type: string },
+  { fresh = false } = {},
+): Promise<{ contentHtml: string; blockStylesCss: string; blockNames?: string[] } | null> {
   const collection = findContentKind(await getKinds(), target.type)?.route;
   if (!collection) return null;
   try {
     const response = await wordpressTransport()({
       route: `${collection}/${target.id}`,
-      params: { _fields: 'content,broadsheet_block_styles' },
+      params: { _fields: 'content,broadsheet_block_styles,broadsheet_blocks' },
       schema: rawContentStylesSchema,
-      cache: publishedCache([TAGS.content(target.id)]),
+      cache: fresh ? 'no-store' : publishedCache([TAGS.content(target.id)]),
     });
-    const { content, broadsheet_block_styles: blockStylesCss = '' } = response.data;
+    const {
+      content,
+      broadsheet_block_styles: blockStylesCss = '',
+      broadsheet_blocks: blockNames,
+    } = response.data;
     if (!content || content.protected) return null;
-    return { contentHtml: content.rendered, blockStylesCss };
+    return { contentHtml: content.rendered, blockStylesCss, ...(blockNames ? { blockNames } : {}) };
   } catch (error) {
     if (error instanceof WordPressNotFoundError || error instanceof WordPressRequestRejectedError)
       return null;

@@ -76,6 +76,8 @@ export const rawPostSchema = z.object({
   content: renderedProtected.optional(),
   /** The companion plugin's block-supports CSS of the rendered content. */
   broadsheet_block_styles: z.string().optional().catch(undefined),
+  /** The companion plugin's names of the blocks the content's rendering rendered. */
+  broadsheet_blocks: z.array(z.string()).optional().catch(undefined),
   excerpt: renderedProtected.optional(),
   author: z.number().int().optional(),
   featured_media: z.number().int().optional(),

@@ -61,6 +61,11 @@ export interface Post extends PostSummary {
    */
   blockStylesCss?: string;
   /**
+   * The blocks WordPress rendered for contentHtml, by name, from the companion plugin: on a site
+   * that loads each block's CSS only with the block, the block CSS the content gets.
+   */
+  blockNames?: string[];
+  /**
    * The whole content, when contentHtml is one page of a post split with <!--nextpage-->: the
    * content's stylesheet covers all of its pages. Unsanitised, as contentHtml.
    */

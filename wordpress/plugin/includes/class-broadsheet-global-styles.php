@@ -17,7 +17,9 @@ defined( 'ABSPATH' ) || exit;
  *   leaves out the theme's typography of the page (its `body` and element styles): it keeps its own.
  * - `broadsheet_block_styles` on every post of a type shown in REST: the block-supports CSS
  *   WordPress generated while rendering that post's content (per-container layout, gap and
- *   link colours, keyed by classes such as `wp-container-core-group-is-layout-1`).
+ *   link colours, keyed by classes such as `wp-container-core-group-is-layout-1`), and
+ *   `broadsheet_blocks`: the names of the blocks that rendering rendered, in order, for a site
+ *   that loads each block's CSS only with the block (see block_library()).
  *
  * Both are CSS written by WordPress's style engine from theme.json and block attributes; the
  * frontend parses and filters them all the same.
@@ -25,6 +27,7 @@ defined( 'ABSPATH' ) || exit;
 final class Broadsheet_Global_Styles {
 
 	const FIELD          = 'broadsheet_block_styles';
+	const BLOCKS_FIELD   = 'broadsheet_blocks';
 	/** The name a global styles change is reported under, as a "settings" event. */
 	const SETTINGS_EVENT = 'wp_global_styles';
 
@@ -34,6 +37,20 @@ final class Broadsheet_Global_Styles {
 	 * @var array<int, string>
 	 */
 	private static $block_styles = array();
+
+	/**
+	 * The names of the blocks the content rendered last in this request rendered, by post id.
+	 *
+	 * @var array<int, array<string, true>>
+	 */
+	private static $block_names = array();
+
+	/**
+	 * The names of the blocks rendered since the current capture began.
+	 *
+	 * @var array<string, true>
+	 */
+	private static $rendering = array();
 
 	/** Not instantiable: a namespace for static methods. */
 	private function __construct() {}
@@ -49,6 +66,7 @@ final class Broadsheet_Global_Styles {
 		// block-supports store before, read it after, so each post gets its own rules only.
 		add_filter( 'the_content', array( __CLASS__, 'start_capture' ), 1 );
 		add_filter( 'the_content', array( __CLASS__, 'end_capture' ), PHP_INT_MAX );
+		add_filter( 'render_block', array( __CLASS__, 'note_block' ), 10, 2 );
 		// The frontend caches the REST index under its site tag: say when the stylesheet
 		// changes, as a "settings" event (saving Styles in the Site Editor, switching themes).
 		add_action( 'save_post_wp_global_styles', array( __CLASS__, 'on_global_styles_saved' ) );
@@ -101,24 +119,50 @@ final class Broadsheet_Global_Styles {
 	 * @return WP_REST_Response
 	 */
 	public static function block_library() {
-		$folder = ABSPATH . WPINC . '/css/dist/block-library/';
-		$files  = array( 'style.min.css' );
-		if ( current_theme_supports( 'wp-block-styles' ) ) {
-			$files[] = 'theme.min.css';
+		$folder      = ABSPATH . WPINC . '/css/dist/block-library/';
+		$theme_style = current_theme_supports( 'wp-block-styles' );
+		$data        = array( 'version' => get_bloginfo( 'version' ) );
+		// Block themes load the common rules, then each block's own (and its opinionated ones when
+		// the theme asks for them) only with a block the page renders. Asked directly: in a REST
+		// request wp_should_load_separate_core_block_assets() always says no.
+		if ( apply_filters( 'should_load_separate_core_block_assets', false ) ) {
+			$data['stylesheets'] = self::read_files( array( $folder . 'common.min.css' ) );
+			$data['blocks']      = array();
+			foreach ( glob( ABSPATH . WPINC . '/blocks/*', GLOB_ONLYDIR ) as $block_folder ) {
+				$files = array( $block_folder . '/style.min.css' );
+				if ( $theme_style ) {
+					$files[] = $block_folder . '/theme.min.css';
+				}
+				$css = implode( "\n", self::read_files( $files ) );
+				if ( '' !== $css ) {
+					$data['blocks'][ 'core/' . basename( $block_folder ) ] = $css;
+				}
+			}
+		} else {
+			$files = array( $folder . 'style.min.css' );
+			if ( $theme_style ) {
+				$files[] = $folder . 'theme.min.css';
+			}
+			$data['stylesheets'] = self::read_files( $files );
 		}
-		$stylesheets = array();
-		foreach ( $files as $file ) {
-			$css = is_readable( $folder . $file ) ? file_get_contents( $folder . $file ) : false; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file.
-			if ( false !== $css ) {
-				$stylesheets[] = $css;
+		return new WP_REST_Response( $data );
+	}
+
+	/**
+	 * The contents of the files that exist, in order.
+	 *
+	 * @param string[] $paths Local files.
+	 * @return string[]
+	 */
+	private static function read_files( $paths ) {
+		$contents = array();
+		foreach ( $paths as $path ) {
+			$css = is_readable( $path ) ? file_get_contents( $path ) : false; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file.
+			if ( false !== $css && '' !== $css ) {
+				$contents[] = $css;
 			}
 		}
-		return new WP_REST_Response(
-			array(
-				'version'     => get_bloginfo( 'version' ),
-				'stylesheets' => $stylesheets,
-			)
-		);
+		return $contents;
 	}
 
 	/**
@@ -159,6 +203,9 @@ final class Broadsheet_Global_Styles {
 			return $content;
 		}
 		self::render_as_single_view();
+		if ( 1 === self::$view_depth ) {
+			self::$rendering = array();
+		}
 		$store = self::block_supports_store();
 		if ( $store ) {
 			foreach ( array_keys( $store->get_all_rules() ) as $selector ) {
@@ -244,6 +291,9 @@ final class Broadsheet_Global_Styles {
 		}
 		self::restore_view();
 		$post_id = get_the_ID();
+		if ( $post_id && 0 === self::$view_depth ) {
+			self::$block_names[ (int) $post_id ] = self::$rendering;
+		}
 		if ( $post_id && function_exists( 'wp_style_engine_get_stylesheet_from_context' ) ) {
 			self::$block_styles[ (int) $post_id ] = wp_style_engine_get_stylesheet_from_context(
 				'block-supports',
@@ -262,11 +312,26 @@ final class Broadsheet_Global_Styles {
 	 */
 	public static function add_block_styles( $response, $post ) {
 		if ( $response instanceof WP_REST_Response && $post instanceof WP_Post ) {
-			$data                = $response->get_data();
-			$data[ self::FIELD ] = isset( self::$block_styles[ $post->ID ] ) ? self::$block_styles[ $post->ID ] : '';
+			$data                       = $response->get_data();
+			$data[ self::FIELD ]        = isset( self::$block_styles[ $post->ID ] ) ? self::$block_styles[ $post->ID ] : '';
+			$data[ self::BLOCKS_FIELD ] = isset( self::$block_names[ $post->ID ] ) ? array_keys( self::$block_names[ $post->ID ] ) : array();
 			$response->set_data( $data );
 		}
 		return $response;
+	}
+
+	/**
+	 * Notes a block the content being captured rendered (WordPress would load its CSS with it).
+	 *
+	 * @param string $html  The block's HTML, unchanged.
+	 * @param array  $block The parsed block.
+	 * @return string
+	 */
+	public static function note_block( $html, $block ) {
+		if ( self::$view_depth > 0 && ! self::rendering_excerpt() && ! empty( $block['blockName'] ) ) {
+			self::$rendering[ (string) $block['blockName'] ] = true;
+		}
+		return $html;
 	}
 
 	/**
