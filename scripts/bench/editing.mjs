@@ -115,5 +115,7 @@ export async function measureRequestsPerEdit({ origin, proxy, secret, edited, pa
     firstRound: first.total,
     settleRound: second.total,
     requested: { ...first.byRequest },
+    requestedUrls: first.urls,
+    settleRequested: { ...second.byRequest },
   };
 }
