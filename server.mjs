@@ -63,6 +63,7 @@ const pageCache = new PageCache({
   // A ceiling, not the freshness mechanism: revalidations empty the store at once. It bounds
   // how late a time-based (backstop) revalidation is seen, and any message lost with Redis.
   maxAgeMs: 60_000,
+  minRenderIntervalMs: readRenderInterval(),
 });
 const pageCacheEnabled = process.env.PAGE_CACHE !== 'off';
 const tagPrefix = readTagPrefix();
@@ -82,6 +83,20 @@ function readConfig() {
     console.error(configurationFailureMessage(error));
     process.exit(1);
   }
+}
+
+/**
+ * PAGE_CACHE_RENDER_INTERVAL_MS: how soon after a page was rendered a change may have it rendered
+ * again (serving/page-cache.mjs); unset, the store's own default.
+ */
+function readRenderInterval() {
+  const value = process.env.PAGE_CACHE_RENDER_INTERVAL_MS;
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,6}$/.test(value)) {
+    console.error(`PAGE_CACHE_RENDER_INTERVAL_MS must be a whole number of milliseconds, not "${value}"`);
+    process.exit(1);
+  }
+  return Number(value);
 }
 
 /** CACHE_TAG_PREFIX, with the purgers' variables checked at start rather than at the first edit. */

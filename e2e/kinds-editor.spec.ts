@@ -67,11 +67,15 @@ test('a changed event title is live on its page, the events archive and its seri
     // The webhook has been handled (it revalidates all its tags at once). The front page lists
     // posts, not events: none of the event's tags is on it, so its copy in memory (taken just
     // before the change, well within its minute) survived the revalidation and answers. The
-    // parent series' archive, which lists the event, lost its copy and is stale in Next's cache —
+    // parent series' archive, which lists the event, is stale: its copy in memory says so (a copy
+    // rendered moments ago is rendered again once two seconds old), or Next's cache does —
     // proof that the revalidation told the two apart.
     expect((await request.get('/')).headers()['x-broadsheet-cache']).toBe('HIT');
-    const parentArchive = await request.get(pathOf(parent.link));
-    expect(parentArchive.headers()['x-nextjs-cache']).toBe('STALE');
+    const parentArchive = (await request.get(pathOf(parent.link))).headers();
+    expect(
+      [parentArchive['x-broadsheet-cache'], parentArchive['x-nextjs-cache']],
+      JSON.stringify(parentArchive),
+    ).toContain('STALE');
 
     for (const archive of archives) {
       await expect.poll(() => lists(request, archive, newTitle), LISTS_FRESH_WITHIN).toBe(true);

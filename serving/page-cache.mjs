@@ -178,9 +178,9 @@ export class PageCache {
   /**
    * @param {{ maxBytes: number, maxAgeMs: number, minRenderIntervalMs?: number, now?: () => number }} options
    */
-  constructor({ maxBytes, maxAgeMs, minRenderIntervalMs = MIN_RENDER_INTERVAL_MS, now = Date.now }) {
+  constructor({ maxBytes, maxAgeMs, minRenderIntervalMs, now = Date.now }) {
     this.maxAgeMs = maxAgeMs;
-    this.minRenderIntervalMs = minRenderIntervalMs;
+    this.minRenderIntervalMs = minRenderIntervalMs ?? MIN_RENDER_INTERVAL_MS;
     this.now = now;
     /**
      * Bumped by every revalidation, so a response that was on its way when one happened is not
