@@ -123,11 +123,24 @@ describe('answerContentStylesheet', () => {
       { fresh: false },
       { fresh: true },
     ]);
-    // Asked again at once: the cache's answer, uncached, and WordPress is not asked past it.
-    const second = await answerContentStylesheet(address);
+    // Another digest of the item at once: the cache's answer, uncached, and WordPress is not asked past it.
+    const second = await answerContentStylesheet({ ...address, hash: '0000000000000000' });
     expect(second.headers.get('cache-control')).toBe('no-store');
     expect(await second.text()).toBe(await currentCss());
     expect(getContentStylesSource).toHaveBeenCalledTimes(3);
+  });
+
+  it('answers an address it answered for good again without recomputing it', async () => {
+    const css = await currentCss();
+    const address = { type: 'post', id: 512, hash: contentStylesheetHash(css) };
+    expect((await answerContentStylesheet(address)).headers.get('cache-control')).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    vi.mocked(getContentStylesSource).mockClear();
+    const again = await answerContentStylesheet(address);
+    expect(again.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await again.text()).toBe(css);
+    expect(getContentStylesSource).not.toHaveBeenCalled();
   });
 
   it('answers 404 for an address that names nothing, or no public item', async () => {
