@@ -10,7 +10,8 @@
 //   deletes entries, which would turn a revalidation during a WordPress outage into an error page;
 //   so tags are instead marked stale in Next's tag manifest on every instance: locally at once, on
 //   the others through a Redis message, and in a Redis hash that an instance reads when it
-//   (re)connects, so one that missed messages catches up. Each instance then serves the last good
+//   (re)connects, so one that missed messages catches up; a revalidation applied while Redis was
+//   away is shared once it is back. Each instance then serves the last good
 //   page while it re-renders, exactly as a single instance does.
 // - Every revalidation also empties the fast layer's in-memory copies of the pages that carry one
 //   of its tags (serving/), here and, through the same message, on every other instance.
@@ -77,7 +78,13 @@ function connectShared(redisUrl, keyPrefix) {
   };
   const publisher = createClient({ url: redisUrl, socket });
   const subscriber = createClient({ url: redisUrl, socket });
-  const state = { instance, publisher, subscriber, down: false, entries: null };
+  /**
+   * Revalidations applied here while Redis could not take them, shared once it can: without
+   * them the other instances would keep those pages until the time-based backstop.
+   * @type {{ tags: string[], at: number, expire: number | undefined }[]}
+   */
+  const unshared = [];
+  const state = { instance, publisher, subscriber, down: false, entries: null, unshared };
 
   const onError = (error) => {
     if (state.down) return;
@@ -102,10 +109,17 @@ function connectShared(redisUrl, keyPrefix) {
     }
     emptyPageCopies([]);
   };
+  const shareMissed = async () => {
+    // Those waiting now, once each: one that fails again waits for the next time.
+    for (let waiting = unshared.length; waiting > 0 && publisher.isReady; waiting--) {
+      const [missed] = unshared.splice(0, 1);
+      if (missed) await publishRevalidation(state, missed.tags, missed.at, missed.expire);
+    }
+  };
   publisher.on('ready', () => {
     if (state.down) log('Redis is back; catching up on revalidations');
     state.down = false;
-    catchUp().catch(onError);
+    catchUp().then(shareMissed).catch(onError);
   });
 
   // The publisher can be back before the subscriber has subscribed again, and a revalidation
@@ -113,7 +127,7 @@ function connectShared(redisUrl, keyPrefix) {
   // subscribed anew), catch up once more.
   let subscriberWasReady = false;
   subscriber.on('ready', () => {
-    if (subscriberWasReady) catchUp().catch(onError);
+    if (subscriberWasReady) catchUp().then(shareMissed).catch(onError);
     subscriberWasReady = true;
   });
 
@@ -172,6 +186,34 @@ function buildId(serverDistDir) {
  */
 function storable(key) {
   return typeof key === 'string' && !key.includes('\0');
+}
+
+/** At most this many revalidations wait for Redis; past it, the oldest go (the backstop remains). */
+const MAX_UNSHARED = 1_000;
+
+function rememberUnshared(state, tags, at, expire) {
+  if (state.unshared.length >= MAX_UNSHARED) state.unshared.shift();
+  state.unshared.push({ tags, at, expire });
+}
+
+/**
+ * Records a revalidation in Redis's tag state (read by instances catching up) and tells the
+ * other instances now; kept for later when Redis cannot take it.
+ */
+async function publishRevalidation(state, tags, at, expire) {
+  const record = JSON.stringify({ at, expire });
+  try {
+    await state.publisher.hSet(TAG_STATE_KEY, Object.fromEntries(tags.map((tag) => [tag, record])));
+    await state.publisher.publish(
+      REVALIDATION_CHANNEL,
+      JSON.stringify({ instance: state.instance, tags, at, expire }),
+    );
+  } catch (error) {
+    log(
+      `could not share a revalidation through Redis (${error?.message ?? error}); applied here, shared when Redis is back`,
+    );
+    rememberUnshared(state, tags, at, expire);
+  }
 }
 
 export default class BroadsheetCacheHandler {
@@ -238,20 +280,15 @@ export default class BroadsheetCacheHandler {
 
   async #share(tags, at, durations) {
     const state = this.redis;
-    if (!state || state.down || !state.publisher.isReady) return;
+    if (!state) return;
     // No durations means "expire now", as in Next's own handler.
     const expire =
       durations === undefined ? 0 : typeof durations.expire === 'number' ? durations.expire : undefined;
-    const record = JSON.stringify({ at, expire });
-    try {
-      await state.publisher.hSet(TAG_STATE_KEY, Object.fromEntries(tags.map((tag) => [tag, record])));
-      await state.publisher.publish(
-        REVALIDATION_CHANNEL,
-        JSON.stringify({ instance: state.instance, tags, at, expire }),
-      );
-    } catch (error) {
-      log(`could not share a revalidation through Redis (${error?.message ?? error}); applied here only`);
+    if (!state.publisher.isReady) {
+      rememberUnshared(state, tags, at, expire);
+      return;
     }
+    await publishRevalidation(state, tags, at, expire);
   }
 
   resetRequestCache() {
