@@ -9,6 +9,17 @@ import { join } from 'node:path';
 /**
  * @typedef {{ src: string, srcSet: string, sizes: string, width: number, height: number, alt: string }} FloorImage
  * @typedef {{ title: string, paragraphs: string[], hero: FloorImage | null }} FloorContent
+ * @typedef {{ source_url: string, width: number }} MediaSize
+ * @typedef {{
+ *   source_url: string,
+ *   alt_text?: string,
+ *   media_details?: { width?: number, height?: number, sizes?: Record<string, MediaSize> },
+ * }} Media
+ * @typedef {{
+ *   title: { rendered: string },
+ *   content: { rendered: string },
+ *   _embedded?: { 'wp:featuredmedia'?: Media[] },
+ * }} PostWithMedia the fields of `/wp/v2/posts?_embed=wp:featuredmedia` read here
  */
 
 const STYLES = `body { margin: 0; font: 1.125rem/1.6 Georgia, serif; color: #1d1b16; background: #fbf8f3; }
@@ -76,7 +87,7 @@ export function writeFloorApp(dir, content) {
 /**
  * The audited article as the floor app shows it, from WordPress's REST API: its title, its
  * featured image at WordPress's sizes, its content's text in paragraphs (at most twelve).
- * @param {(route: string, params?: Record<string, string>) => Promise<any>} read
+ * @param {(route: string, params?: Record<string, string>) => Promise<PostWithMedia[]>} read
  * @param {string} articleLink
  * @returns {Promise<FloorContent>}
  */
